@@ -1,0 +1,1 @@
+"""Annotation: the spaCy parse plus tollbook's own grammars (counts, dates, sources, places)."""
