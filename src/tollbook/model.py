@@ -203,6 +203,7 @@ class Claim:
     hedged: bool = False
     negated: bool = False
     from_headline: bool = False
+    outcome_inferred: bool = False  # no casualty word in the clause: outcome read from context
     confidence: float = 0.5
     mentions: list[Span] = field(default_factory=list)
 
