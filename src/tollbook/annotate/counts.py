@@ -1,0 +1,740 @@
+"""The count grammar: every number expression in a text, its bounds, and what kind of number it is.
+
+`find_counts` scans a whole article in one pass of one compiled regex and reads each number it meets
+("83", "1,200", "1.2 million", "Thirty-two", "a hundred", "dozens") with the qualifier around it
+("more than 112", "between 10 and 15", "50 or more"). Bounds follow DESIGN.md "Count": an exact count
+has low = value = high; a bound or a vague count has value None and says what it knows in low / high
+(None = unbounded):
+
+    at least N, no fewer than N, a minimum of N, N or more, N-plus   at_least   low N
+    more than N, over N, upwards of N, in excess of N                more_than  low N+1
+    nearly N, almost N, close to N, just under N                     nearly     low ⌊0.9N⌋, high N−1
+    about N, around, approximately, roughly, some, (an) estimated    about      low ⌊0.9N⌋, high ⌈1.1N⌉
+    up to N, as many as N, at most N, no more than N                 up_to      high N
+    fewer than N, less than N                                        up_to      high N−1
+    between N and M, N-M, N to M (not "from N to M": a revision)     between    low N, high M
+    several 3, a few 2, a handful 2, multiple 2, many 3, numerous 3,
+    tens of 20, dozens 24, scores of 40, hundreds 200, thousands 2000,
+    several hundred 300, tens of thousands 20000, ...                vague      low as listed
+    a couple of 2, a dozen 12, two dozen 24, half a dozen 6, no one 0  exact
+
+"many" is read as vague with low 3 (ACLED's low reading of several/many), since "many were killed"
+is a figure an analyst wants to see; "as many as" and "how many" are not counts.
+
+Numbers that are clearly not counts of people get a `NumberKind` other than COUNT (an age, a year, a
+date, a time, money, a percentage, a duration, an ordinal, a measure, an identifier), decided from a
+few tokens around the number. When unsure the kind is COUNT: the extractor decides later whether a
+count is a casualty figure. For non-count kinds the span also covers the word the kind was read from
+("64-year-old", "seven days", "Route 66", "aged 64"), and value / low / high still hold the number
+read where there is one (a year's value is the year); dates, clock times, phone numbers and codes such
+as "AK-47" have no value.
+
+Spans index the input exactly (`as_written == text[start:end]`); nothing is normalised before
+matching, so curly quotes, en dashes, non-breaking hyphens and non-breaking spaces are matched as
+written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tollbook.model import Qualifier
+
+
+class NumberKind(StrEnum):
+    COUNT = "count"
+    AGE = "age"
+    YEAR = "year"
+    DATE = "date"
+    TIME = "time"
+    MONEY = "money"
+    PERCENT = "percent"
+    DURATION = "duration"
+    ORDINAL = "ordinal"
+    MEASURE = "measure"
+    IDENTIFIER = "identifier"
+
+
+@dataclass(frozen=True, kw_only=True)
+class CountMatch:
+    start: int  # the whole expression, qualifier included ("More than 112")
+    end: int
+    as_written: str  # == text[start:end]
+    number_start: int  # the bare number ("112"; "10-15" for a range)
+    number_end: int
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: Qualifier
+    kind: NumberKind
+
+
+# --------------------------------------------------------------------------- number words
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9}
+_NUMBER_WORDS = [*_UNITS, *_TENS, "hundred", *_SCALES, "dozen"]
+
+_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+    )
+}
+_ORDINALS |= {t[:-1] + "ieth": n for t, n in _TENS.items() if t != "fourty"}
+_ORDINALS |= {"hundredth": 100, "thousandth": 1000, "millionth": 10**6}
+
+
+def words_to_int(words: str) -> int | None:
+    """Read a number written in words: "thirty-two" → 32, "one hundred and twelve" → 112,
+    "a hundred" → 100, "two dozen" → 24. None when the words are not one well-formed number."""
+    tokens = re.findall(r"[a-z]+", words.lower())
+    return _parse_number_tokens(tokens) if tokens else None
+
+
+def _parse_number_tokens(tokens: list[str]) -> int | None:
+    """A small state machine over number words; `prev` is the class of the previous word."""
+    if tokens in (["half", "a", "dozen"], ["a", "half", "dozen"], ["half", "dozen"]):
+        return 6
+    total, current, prev, last_scale = 0, 0, None, None
+    if tokens[0] == "a":
+        current, prev, tokens = 1, "a", tokens[1:]
+    for tok in tokens:
+        if tok == "and" and prev in ("hundred", "scale"):
+            prev = "and"
+        elif tok in _UNITS and prev == "tens" and 1 <= _UNITS[tok] <= 9:
+            current, prev = current + _UNITS[tok], "unit"
+        elif tok in _UNITS and prev in (None, "hundred", "scale", "and"):
+            current, prev = current + _UNITS[tok], "unit"
+        elif tok in _TENS and prev in (None, "hundred", "scale", "and"):
+            current, prev = current + _TENS[tok], "tens"
+        elif tok == "hundred" and prev in ("unit", "tens", "a") and current < 100:
+            current, prev = current * 100, "hundred"
+        elif tok in _SCALES and prev in ("unit", "tens", "hundred", "a") and (
+            last_scale is None or _SCALES[tok] < last_scale
+        ):
+            total, current, prev, last_scale = total + current * _SCALES[tok], 0, "scale", _SCALES[tok]
+        elif tok == "dozen" and prev in (None, "unit", "tens", "a"):
+            current, prev = max(current, 1) * 12, "dozen"
+        else:
+            return None
+    if prev in ("and", "a"):
+        return None
+    return total + current
+
+
+# --------------------------------------------------------------------------- the scanner
+
+_HY = "[-\u2010\u2011\u2013]"  # hyphen, unicode hyphen, non-breaking hyphen, en dash
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_YEAR4 = r"(?:1[89]|20)\d\d"
+
+
+def _cap(word: str) -> str:
+    """A word whose first letter must be upper case (the pattern is compiled case-insensitive),
+    so "May 3" is a date but "may 3" is not, in ordinary and in ALL-CAPS text alike."""
+    return f"(?-i:{word[0]}){re.escape(word[1:])}"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_MONTH = (
+    "(?:"
+    + _alternation(
+        [
+            _cap(w)
+            for w in "January February March April May June July August September October November "
+            "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+        ]
+    )
+    + r")\b\.?"
+)
+_AMPM = r"(?:[ap]\.\s?m\b\.?|[ap]m\b)"
+_NUMWORD = _alternation(_NUMBER_WORDS)
+_WEAPON_PREFIXES = {"ak", "akm", "ar", "m", "sks", "rpg", "mac", "mp", "pk", "pkm", "svd", "sa", "g"}
+
+_ATOM = re.compile(
+    "|".join(
+        [
+            rf"(?P<isodate>\b{_YEAR4}{_HY}[01]?\d{_HY}[0-3]?\d\b)",
+            r"(?P<slashdate>\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b)",
+            r"(?P<phone>(?:\(\d{3}\)\s?|\b(?:1[-.])?\d{3}[-.\s])\d{3}[-.]\d{4}\b|\b\d{3}-(?!\d\d00\b)\d{4}\b)",
+            rf"(?P<clock>\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?{_AMPM})?"
+            rf"|\b(?:[01]?\d|2[0-3])\.[0-5]\d\s?{_AMPM})",
+            r"(?P<ratio>\b\d+/\d+\b)",
+            rf"(?P<dmy>\b{_DAY}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}"
+            rf"(?:,?\s+{_YEAR4}\b|\s+\d\d\b(?=\s*(?:[-,.;:)\]\u2013\u2014]|$)))?)",
+            rf"(?P<mdy>{_MONTH}\s*(?:{_DAY}(?:st|nd|rd|th)?\b(?:\s*{_HY}\s*{_DAY}\b)?"
+            rf"(?:,?\s+{_YEAR4}\b)?|{_YEAR4}\b))",
+            r"(?P<decade>['\u2018\u2019]\d0s\b|\b(?:1[89]|20)\d0s\b)",
+            rf"(?P<code>(?-i:\b(?!(?i:mid|pre|post|non|anti|ex|pro|top|under|over|late|early){_HY})"
+            rf"[A-Z][A-Za-z]{{0,4}})(?:{_HY}\d+|\d+)[A-Za-z]*\b)",
+            rf"(?P<ordinal>\b(?:(?:{_alternation(list(_TENS))})(?:\s|{_HY})?)?"
+            rf"(?:{_alternation(list(_ORDINALS))})\b)",
+            rf"(?P<noone>\bno(?:\s+|{_HY})one\b)",
+            r"(?P<vague>\b(?:(?:several|a\s+few|many|multiple|numerous)\s+(?:dozen|hundred|thousand|million)s?"
+            r"|(?:tens|dozens|hundreds|scores)\s+of\s+(?:thousands|millions)|(?:tens|scores)\s+of"
+            r"|dozens|hundreds|thousands|millions|several|a\s+few|a\s+handful|multiple|numerous"
+            r"|(?<!\bas\s)(?<!\bhow\s)many(?!\s+as\b)|a\s+couple\s+of)\b)",
+            rf"(?P<words>\b(?:(?:a|half\s+a|a\s+half)(?:\s+|{_HY})(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+            rf"(?:{_NUMWORD})\b(?:(?:\s+and\s+|\s+|{_HY})(?:{_NUMWORD})\b)*)",
+            r"(?P<num>(?:(?P<sym>(?:US|C|A|NZ|HK)?\$|[£€¥₹₦])\s?)?(?<![\w.])"
+            r"(?P<digits>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+            r"(?:(?P<scale>\s*(?:million|billion|trillion|thousand|hundred|dozen)|bn|mn|m|k)\b)?"
+            r"(?P<glued>[A-Za-z]+\b)?)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+def _trie(words: list[str]) -> str:
+    """An alternation of plain words factored by common prefixes ("f(?:ive|our(?:teen|th)?)"),
+    so the scanner tests each letter once instead of once per word."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return (f"(?:{body})?" if len(branches) == 1 else body + "?")
+        return body
+
+    return emit(root)
+
+
+# Where an atom can start: the scanner runs the full grammar (_ATOM) only at these positions.
+_TRIGGER_WORDS = [
+    *_NUMBER_WORDS, *_ORDINALS, "a", "half", "no",
+    *"several many multiple numerous tens dozens hundreds scores thousands millions".split(),
+    *"january february march april may june july august september october november december".split(),
+    *"jan feb mar apr jun jul aug sep sept oct nov dec".split(),
+]
+_TRIGGER = re.compile(
+    rf"\d|[$£€¥₹₦(]|\.(?=\d)|['\u2018\u2019](?=\d)|\b(?:US|C|A|NZ|HK)\$"
+    rf"|(?-i:\b[A-Z][A-Za-z]{{0,4}}{_HY}?\d)|\b{_trie(sorted(set(_TRIGGER_WORDS)))}\b",
+    re.IGNORECASE,
+)
+
+
+_SCALE_VALUES = {
+    "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "dozen": 12, "bn": 10**9, "mn": 10**6, "m": 10**6, "k": 1000,
+}
+_FIXED_KINDS = {
+    "isodate": NumberKind.DATE, "slashdate": NumberKind.DATE, "dmy": NumberKind.DATE,
+    "mdy": NumberKind.DATE, "clock": NumberKind.TIME, "phone": NumberKind.IDENTIFIER,
+    "decade": NumberKind.YEAR,
+}
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A number expression while it is being read; becomes a CountMatch."""
+
+    start: int
+    end: int
+    nstart: int
+    nend: int
+    number: float | None  # the number as read (int-valued unless a bare decimal)
+    qualifier: Qualifier = Qualifier.EXACT
+    low: int | None = None
+    high: int | None = None
+    kind: NumberKind | None = None
+    digits: str = ""  # the digits as written, "" for words or a scaled number
+    money: bool = False
+    scale: int = 1  # the factor of a scale word read with the number ("million")
+
+    def is_int(self) -> bool:
+        return self.number is not None and float(self.number).is_integer()
+
+    def freeze(self, text: str) -> CountMatch:
+        value = None
+        if self.qualifier == Qualifier.EXACT and self.is_int():
+            value = self.low = self.high = int(self.number)
+        return CountMatch(
+            start=self.start, end=self.end, as_written=text[self.start : self.end],
+            number_start=self.nstart, number_end=self.nend, value=value, low=self.low,
+            high=self.high, qualifier=self.qualifier, kind=self.kind or NumberKind.COUNT,
+        )
+
+
+def find_counts(text: str) -> list[CountMatch]:
+    """Every number expression in `text`, in order, non-overlapping."""
+    found: list[CountMatch] = []
+    pos = floor = 0
+    while (trigger := _TRIGGER.search(text, pos)) is not None:
+        m = _ATOM.match(text, trigger.start())
+        if m is None:
+            pos = max(trigger.end(), trigger.start() + 1)
+            continue
+        draft, pos = _read_atom(text, m, floor)
+        if draft is not None:
+            found.append(draft.freeze(text))
+            floor = draft.end
+    return found
+
+
+def parse_count(phrase: str) -> CountMatch | None:
+    """The whole phrase read as one number expression ("More than 112", "dozens"), or None."""
+    found = find_counts(phrase)
+    if len(found) != 1:
+        return None
+    match = found[0]
+    leading = len(phrase) - len(phrase.lstrip())
+    return match if (match.start, match.end) == (leading, len(phrase.rstrip())) else None
+
+
+def _read_atom(text: str, m: re.Match, floor: int) -> tuple[_Draft | None, int]:
+    """Read the atom the scanner met; return the draft (None to skip) and where to scan on."""
+    kind = m.lastgroup
+    start, end = m.span()
+    if kind in _FIXED_KINDS:
+        first = re.search(r"\d+", m.group())
+        nstart, nend = (start + first.start(), start + first.end()) if first else (start, end)
+        return _Draft(start, end, nstart, nend, None, kind=_FIXED_KINDS[kind]), end
+    if kind == "ratio":
+        return _Draft(start, end, start, end, None, kind=_ratio_kind(m.group())), end
+    if kind == "code":
+        prefix = re.split(f"{_HY}|\\d", m.group(), maxsplit=1)[0].lower()
+        code_kind = NumberKind.MEASURE if prefix in _WEAPON_PREFIXES else NumberKind.IDENTIFIER
+        return _Draft(start, end, start, end, None, kind=code_kind), end
+    if kind == "ordinal":
+        value = _ordinal_value(m.group())
+        return _Draft(start, end, start, end, value, kind=NumberKind.ORDINAL), end
+    if kind == "noone":
+        return _with_context(text, _Draft(start, end, start, end, 0), floor), end
+    if kind == "vague":
+        return _with_context(text, _read_vague(m), floor), end
+    return _read_cardinal(text, m, floor)
+
+
+def _ratio_kind(written: str) -> NumberKind:
+    first, second = (int(part) for part in written.split("/"))
+    return NumberKind.DATE if 1 <= first <= 12 and 1 <= second <= 31 else NumberKind.MEASURE
+
+
+def _ordinal_value(written: str) -> int:
+    words = re.findall(r"[a-z]+", written.lower())
+    return sum(_TENS.get(w, 0) + _ORDINALS.get(w, 0) for w in words)
+
+
+# --------------------------------------------------------------------------- vague words
+
+_VAGUE_BASE = {
+    "several": 3, "few": 2, "handful": 2, "many": 3, "multiple": 2, "numerous": 3, "tens": 20,
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2 * 10**6,
+}
+_VAGUE_SCALE = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6}
+
+
+def _read_vague(m: re.Match) -> _Draft:
+    words = [w for w in m.group().lower().split() if w not in ("a", "of")]
+    start, end = m.span()
+    if words == ["couple"]:
+        return _Draft(start, end, start, end, 2)
+    low = _VAGUE_BASE[words[0]]
+    for word in words[1:]:
+        if word.endswith("s") and words[0] in ("many", "multiple", "numerous"):
+            low = _VAGUE_BASE[word]  # "many thousands" reads as "thousands"
+        else:
+            low *= _VAGUE_SCALE[word.rstrip("s")]
+    return _Draft(start, end, start, end, None, Qualifier.VAGUE, low=low)
+
+
+# --------------------------------------------------------------------------- cardinals
+
+def _read_number(text: str, m: re.Match) -> tuple[float | None, int, int, _Draft | None]:
+    """A digits or words atom: its value, where the number really ends, the scale word's factor,
+    and a finished draft when letters glued to the digits decide the kind ("9mm", "3rd")."""
+    if m.lastgroup == "words":
+        tokens = list(re.finditer(r"[a-z]+", m.group(), re.IGNORECASE))
+        for k in range(len(tokens), 0, -1):
+            value = _parse_number_tokens([t.group().lower() for t in tokens[:k]])
+            if value is not None:
+                return value, m.start() + tokens[k - 1].end(), 1, None
+        return None, m.end(), 1, None
+    digits = m.group("digits").replace(",", "")
+    value: float = float(digits) if "." in digits else int(digits)
+    scale_word = (m.group("scale") or "").strip().lower()
+    if scale_word in ("m", "k") and not (m.group("sym") or "." in digits):
+        # "100m" is metres; "$5m" and "1.2m" are millions
+        return value, m.end("digits"), 1, _glued_unit(text, m, m.end("digits"), m.group("scale"))
+    end, scale = m.end("digits"), 1
+    if scale_word:
+        end, scale = m.end("scale"), _SCALE_VALUES[scale_word]
+        value = round(value * scale, 6)
+        value = int(value) if float(value).is_integer() else value
+    if m.group("glued"):
+        return value, end, scale, _glued_unit(text, m, end, m.group("glued"))
+    return value, end, scale, None
+
+
+_GLUED_KINDS = {
+    NumberKind.ORDINAL: {"st", "nd", "rd", "th"},
+    NumberKind.TIME: {"am", "pm"},
+    NumberKind.DURATION: {"h", "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "wk", "wks"},
+    NumberKind.MEASURE: {
+        "mm", "cm", "km", "kms", "kg", "kgs", "g", "lb", "lbs", "ft", "in", "mi", "mph", "kph",
+        "kmh", "m", "k", "t", "kt", "oz", "ml", "l", "x",
+    },
+}
+
+
+def _glued_unit(text: str, m: re.Match, nend: int, suffix: str) -> _Draft | None:
+    """A number with letters glued on ("9mm", "10pm", "3rd", "1990s", "4B"); None when the
+    letters are a whole word glued by scraping ("83people"), which is then read as if spaced."""
+    lower = suffix.lower()
+    kind = next((k for k, units in _GLUED_KINDS.items() if lower in units), None)
+    if kind is None and lower == "s":
+        kind = NumberKind.YEAR if len(m.group("digits")) == 4 else _decade_kind(text, m.start())
+    if kind is None and len(lower) >= 3:
+        return None
+    digits = m.group("digits").replace(",", "")
+    value = int(digits) if digits.isdigit() else None
+    start = m.start("sym") if m.group("sym") else m.start("digits")
+    draft = _Draft(start, nend + len(suffix), m.start("digits"), nend, value)
+    draft.kind = kind or NumberKind.IDENTIFIER
+    return draft
+
+
+_AGE_DECADE = re.compile(rf"\b(?:his|her|their|in|early|mid|late)(?:\s|{_HY})*\Z", re.IGNORECASE)
+
+
+def _decade_kind(text: str, start: int) -> NumberKind:
+    """ "in his 40s" is an age, "the 90s" a decade."""
+    return NumberKind.AGE if _AGE_DECADE.search(text, max(0, start - 24), start) else NumberKind.YEAR
+
+
+def _read_cardinal(text: str, m: re.Match, floor: int) -> tuple[_Draft | None, int]:
+    number, nend, scale, glued = _read_number(text, m)
+    if glued is not None:
+        return _with_context(text, glued, floor), glued.end
+    if number is None:
+        return None, nend
+    is_digits = m.lastgroup == "num"
+    nstart = m.start("digits") if is_digits else m.start()
+    symbol = is_digits and m.group("sym")
+    draft = _Draft(
+        m.start("sym") if symbol else nstart, nend, nstart, nend, number,
+        digits=m.group("digits") if is_digits and scale == 1 else "", money=bool(symbol), scale=scale,
+    )
+    key, qstart = _qualifier_before(text, draft.start, floor)
+    if _read_range(text, draft, key):
+        if key == "between" or (key and _QUALIFIERS[key] == Qualifier.ABOUT):
+            draft.start = qstart  # "about 10-15" reads as the range, with its hedge in the span
+    elif key and key not in ("between", "from"):
+        draft.start, draft.qualifier = qstart, _QUALIFIERS[key]
+        _set_bounds(draft, 1 if key in _STRICT_BOUND else 0)
+    else:
+        _read_postfix(text, draft)
+    return _with_context(text, draft, floor), draft.end
+
+
+# --------------------------------------------------------------------------- qualifiers
+
+_QUALIFIERS = {
+    "at least": Qualifier.AT_LEAST, "no fewer than": Qualifier.AT_LEAST,
+    "no less than": Qualifier.AT_LEAST, "not less than": Qualifier.AT_LEAST,
+    "not fewer than": Qualifier.AT_LEAST, "a minimum of": Qualifier.AT_LEAST,
+    "more than": Qualifier.MORE_THAN, "over": Qualifier.MORE_THAN, "well over": Qualifier.MORE_THAN,
+    "just over": Qualifier.MORE_THAN, "upwards of": Qualifier.MORE_THAN,
+    "in excess of": Qualifier.MORE_THAN,
+    "nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY, "close to": Qualifier.NEARLY,
+    "just under": Qualifier.NEARLY, "just shy of": Qualifier.NEARLY,
+    "about": Qualifier.ABOUT, "around": Qualifier.ABOUT, "approximately": Qualifier.ABOUT,
+    "approx.": Qualifier.ABOUT, "roughly": Qualifier.ABOUT, "some": Qualifier.ABOUT,
+    "an estimated": Qualifier.ABOUT, "estimated": Qualifier.ABOUT, "circa": Qualifier.ABOUT,
+    "up to": Qualifier.UP_TO, "as many as": Qualifier.UP_TO, "at most": Qualifier.UP_TO,
+    "a maximum of": Qualifier.UP_TO, "no more than": Qualifier.UP_TO,
+    "not more than": Qualifier.UP_TO, "fewer than": Qualifier.UP_TO, "less than": Qualifier.UP_TO,
+    "between": Qualifier.BETWEEN, "from": Qualifier.BETWEEN,  # both need a range after them
+}
+_STRICT_BOUND = {"fewer than", "less than"}  # "fewer than 10" → high 9
+
+
+def _not_after(*words: str) -> str:
+    return "".join(rf"(?<!\b{w}\s)" for w in words)
+
+
+def _qualifier_pattern(key: str) -> str:
+    pattern = re.escape(key).replace(r"\ ", r"\s+")
+    # "handed over 5 rifles" and "the toll rose up to 83" are not bounds
+    if key == "over":
+        return _not_after("handed", "turned", "took", "taken", "ran", "run", "hand", "turn", "passed") + pattern
+    if key == "up to":
+        return _not_after("went", "gone", "goes", "rose", "risen", "climbed", "jumped", "toll", "tally") + pattern
+    return pattern
+
+
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(?P<q>" + _alternation([_qualifier_pattern(k) for k in _QUALIFIERS]) + r")\s*\Z", re.IGNORECASE
+)
+
+
+def _qualifier_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
+    """The qualifier written just before `start` (normalised, a key of _QUALIFIERS) and its start."""
+    q = _QUALIFIER_BEFORE.search(text, max(floor, start - 24), start)
+    if q is None:
+        return None, start
+    return " ".join(q.group("q").lower().split()), q.start()
+
+
+_RANGE_JOIN = re.compile(rf"\s*{_HY}\s*|\s+to\s+|\s+and\s+", re.IGNORECASE)
+
+
+def _read_range(text: str, draft: _Draft, key: str | None) -> bool:
+    """Extend `draft` over "N-M", "N to M" or "between N and M"; True if it did."""
+    join = _RANGE_JOIN.match(text, draft.nend)
+    if join is None or not draft.is_int():
+        return False
+    word = join.group().strip().lower()
+    if (word == "and" and key != "between") or (word == "to" and key == "from"):
+        return False  # "from 23 to 83" is a revision, not a range
+    second = _ATOM.match(text, join.end())
+    if second is None or second.lastgroup not in ("num", "words"):
+        return False
+    if second.lastgroup == "num" and second.group("sym"):
+        return False
+    if second.lastgroup == "words" and word not in ("to", "and"):
+        return False  # hyphens join digits: "ten-year" is not a range
+    high, hend, scale, glued = _read_number(text, second)
+    if glued is not None or high is None or not float(high).is_integer():
+        return False
+    low, high = int(draft.number), int(high)
+    if scale > 1 and draft.scale == 1 and low * scale < high:
+        low *= scale  # "1-2 million"
+    if len(draft.digits) == 4 and second.lastgroup == "num" and len(second.group("digits")) == 2:
+        high += low // 100 * 100  # "1989-90"
+    if low >= high:
+        return False
+    draft.end = draft.nend = hend
+    draft.qualifier, draft.low, draft.high, draft.number = Qualifier.BETWEEN, low, high, None
+    return True
+
+
+_POSTFIX = re.compile(rf"\s+or\s+more\b|\s+or\s+so\b|{_HY}?plus\b|\+(?!\d)|{_HY}odd\b", re.IGNORECASE)
+
+
+def _read_postfix(text: str, draft: _Draft) -> None:
+    """ "50 or more", "50-plus", "50+" (at least) and "50 or so", "100-odd" (about)."""
+    post = _POSTFIX.match(text, draft.end)
+    if post is None or not draft.is_int():
+        return
+    tail = post.group().lower()
+    draft.qualifier = Qualifier.ABOUT if tail.endswith(("so", "odd")) else Qualifier.AT_LEAST
+    draft.end = post.end()
+    _set_bounds(draft, 0)
+
+
+def _set_bounds(draft: _Draft, strict_offset: int) -> None:
+    if not draft.is_int():
+        return
+    n, q = int(draft.number), draft.qualifier
+    if q == Qualifier.AT_LEAST:
+        draft.low = n
+    elif q == Qualifier.MORE_THAN:
+        draft.low = n + 1
+    elif q == Qualifier.NEARLY:
+        draft.low, draft.high = 9 * n // 10, n - 1
+    elif q == Qualifier.ABOUT:
+        draft.low, draft.high = 9 * n // 10, (11 * n + 9) // 10
+    elif q == Qualifier.UP_TO:
+        draft.high = n - strict_offset
+
+
+# --------------------------------------------------------------------------- kinds from context
+
+def _words(spec: str) -> str:
+    return "|".join(spec.split())
+
+
+_S = rf"(?:\s|{_HY})"  # one space or hyphen between a number and its unit
+_DURATIONS = _words(
+    r"years? yrs? months? weeks? days? hours? hrs? minutes? mins? seconds? secs? decades? "
+    r"centur(?:y|ies) nights? fortnights? weekends?"
+)
+_CURRENCIES = _words(
+    r"dollars? bucks pesos? euros? rupees? yuan yen francs? shillings? naira rand dinars? riyals? "
+    r"dirhams? bol[ií]vares bol[ií]vars? cents? sterling usd eur gbp colones c[oó]rdobas intis? "
+    r"soles quetzales reais rubles? roubles? lempiras? hryvnias? liras? lire kwacha cedis? birr afghanis?"
+)
+_MEASURES = _words(
+    r"mm cm km kms kg kgs lbs? pounds? ounces? oz tons? tonnes? miles? mi kilomet(?:er|re)s? "
+    r"met(?:er|re)s? millimet(?:er|re)s? centimet(?:er|re)s? feet foot ft inch(?:es)? yards? yds? "
+    r"acres? hectares? lit(?:er|re)s? gallons? barrels? mph kph km/h degrees? calib(?:er|re)s? cal "
+    r"gauge magnitude kilos? grams? rounds? bullets? shots? storeys? stor(?:y|ies) floors? square sq "
+    r"kilotons? megatons? knots? volts? watts? megawatts?"
+)
+_STREET_SUFFIXES = "|".join(
+    _cap(w)
+    for w in "Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Way Court Ct Place Pl "
+    "Parkway Pkwy Highway Hwy Terrace Ter Circle Cir Square Trail".split()
+)
+_AFTER = re.compile(
+    "|".join(
+        [
+            rf"(?P<age>{_S}?(?:years?|yrs?|months?|mos?|weeks?|days?){_S}?(?:olds?|of\s+age)\b)",
+            rf"(?P<time>\s?{_AMPM}|\s?o['\u2019]clock\b)",
+            r"(?P<percent>\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage\s+points?\b))",
+            rf"(?P<money>\s+(?:of\s+)?(?:{_CURRENCIES})\b)",
+            rf"(?P<duration>(?:\s+(?:of\s+)?|{_HY})(?:{_DURATIONS})\b)",
+            rf"(?P<measure>(?:\s+(?:of\s+)?|{_HY})(?:{_MEASURES})\b|\s?°)",
+            r"(?P<block>\s+block\b)",
+            rf"(?P<street>(?-i:\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'\u2019.-]*\s+){{1,2}})(?:{_STREET_SUFFIXES})\b)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+_AFTER_KINDS = {
+    "age": NumberKind.AGE, "time": NumberKind.TIME, "percent": NumberKind.PERCENT,
+    "money": NumberKind.MONEY, "duration": NumberKind.DURATION, "measure": NumberKind.MEASURE,
+    "block": NumberKind.IDENTIFIER, "street": NumberKind.IDENTIFIER,
+}
+
+_ID_NOUNS = (
+    "Route Highway Hwy Interstate Flight Road Street Avenue Unit Room Apartment Apt Suite Gate Platform "
+    "Channel Building Block Sector District Precinct Zone Exit Case Article Section Chapter Resolution "
+    "Page Pier Terminal Station Ward Division Battalion Brigade Regiment Squadron Platoon Bus Train "
+    "Line Camp Cell Floor Level Bed Grade Phase Stage Round Game Episode Season Volume Vol Part Figure "
+    "Fig Table Item Model Version Code Category Tier Track Runway Kilometer Km Mile Box Lot Plot Area "
+    "Region Lane Local Post"
+).split()
+_WEAPON_NAMES = "Glock Beretta Sig Ruger Colt Remington Winchester Mossberg Taurus Kalashnikov Uzi Mauser".split()
+_BEFORE = re.compile(
+    "(?:"
+    + "|".join(
+        [
+            r"(?P<aged>\b(?:aged|ages?)(?:\s+of)?)",
+            r"(?P<idnum>\b(?:no|nos|num)\.|(?-i:\bN[oO]s?\b)|\bnumber|\#)",
+            rf"(?P<idnoun>\b(?:{_alternation([_cap(w) for w in _ID_NOUNS])}))",
+            rf"(?P<weapon>\b(?:{_alternation([_cap(w) for w in _WEAPON_NAMES])}))",
+        ]
+    )
+    + r")\s*\Z",
+    re.IGNORECASE,
+)
+_BEFORE_KINDS = {
+    "aged": NumberKind.AGE, "idnum": NumberKind.IDENTIFIER, "idnoun": NumberKind.IDENTIFIER,
+    "weapon": NumberKind.MEASURE,
+}
+
+# "John Smith, 34, was shot", "Smith (34)", "his wife, 30,": an age in apposition to a person.
+_APPOSITION_BEFORE = re.compile(r"(?P<word>[^\W\d_][\w'\u2019.-]*)\s*(?P<punct>[,(])\s*\Z")
+_APPOSITION_AFTER = re.compile(rf"\s*(?:[,;:)\]]|\.(?!\d)|{_HY}|\u2014|and\b|\Z)", re.IGNORECASE)
+_KIN_WORDS = set(
+    "wife husband son daughter mother father brother sister boy girl man woman victim suspect friend "
+    "girlfriend boyfriend cousin uncle aunt nephew niece grandmother grandfather grandson granddaughter "
+    "stepfather stepson teen teenager gunman shooter driver neighbor neighbour".split()
+)
+_NOT_NAMES = set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december however meanwhile overall altogether thus so "
+    "also today yesterday tonight now then still instead in on at by of and but".split()
+)
+
+_HHMM_AFTER = re.compile(r"\s?(?:hours|hrs|h|gmt|utc|local\s+time)\b", re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:of\b|(?:people|persons|civilians|soldiers|troops|men|women|children|kids|students|"
+    r"residents|villagers|refugees|migrants|fighters|militants|rebels|insurgents|police|policemen|"
+    r"officers|protesters|demonstrators|workers|families|victims|casualties|deaths|dead|bodies|others|"
+    r"prisoners|inmates|detainees|hostages|personnel|members|were|have|had|are|killed|died|wounded|"
+    r"injured|homes|houses)\b)",
+    re.IGNORECASE,
+)
+
+
+def _with_context(text: str, d: _Draft, floor: int) -> _Draft:
+    """Decide what kind of number the draft is from the few tokens around it."""
+    if d.kind is None:
+        d.kind = (
+            (NumberKind.MONEY if d.money else None)
+            or _kind_before(text, d, floor)
+            or _clock_hours(text, d)
+            or _kind_after(text, d)
+            or _apposition_age(text, d, floor)
+            or _plain_kind(text, d)
+        )
+    return d
+
+
+def _kind_before(text: str, d: _Draft, floor: int) -> NumberKind | None:
+    b = _BEFORE.search(text, max(floor, d.start - 16), d.start)
+    if b is None:
+        return None
+    d.start = b.start()
+    return _BEFORE_KINDS[b.lastgroup]
+
+
+def _kind_after(text: str, d: _Draft) -> NumberKind | None:
+    a = _AFTER.match(text, d.end)
+    if a is None:
+        return None
+    d.end = a.end()
+    return _AFTER_KINDS[a.lastgroup]
+
+
+def _clock_hours(text: str, d: _Draft) -> NumberKind | None:
+    """ "0300 hours", "1430 GMT": a 24-hour clock time."""
+    if len(d.digits) != 4 or not d.is_int() or d.qualifier != Qualifier.EXACT:
+        return None
+    hours, minutes = divmod(int(d.number), 100)
+    a = _HHMM_AFTER.match(text, d.end)
+    if a is None or hours > 23 or minutes > 59:
+        return None
+    d.end = a.end()
+    return NumberKind.TIME
+
+
+def _apposition_age(text: str, d: _Draft, floor: int) -> NumberKind | None:
+    if not d.digits or d.qualifier != Qualifier.EXACT or not 0 < d.number <= 120:
+        return None
+    b = _APPOSITION_BEFORE.search(text, max(floor, d.start - 40), d.start)
+    if b is None:
+        return None
+    word = b.group("word").rstrip(".")
+    lower = word.lower()
+    if lower in _NOT_NAMES or not (word[0].isupper() or lower in _KIN_WORDS):
+        return None
+    closing = text[d.end :].lstrip()[:1] == ")" if b.group("punct") == "(" else _APPOSITION_AFTER.match(text, d.end)
+    return NumberKind.AGE if closing else None
+
+
+def _plain_kind(text: str, d: _Draft) -> NumberKind:
+    if d.digits.startswith("0") and len(d.digits) > 1 and "." not in d.digits:
+        return NumberKind.IDENTIFIER  # "007", "0800"
+    if _is_year(d) and not _PEOPLE_AFTER.match(text, d.end):
+        return NumberKind.YEAR
+    if d.number is not None and not d.is_int():
+        return NumberKind.MEASURE  # "2.5" on its own is no count of people
+    return NumberKind.COUNT
+
+
+def _is_year(d: _Draft) -> bool:
+    """Four digits without a comma in 1900–2099 ("in 2016", "the 2016 attack", "1989-90")."""
+    if len(d.digits) != 4 or not d.digits.isdigit():
+        return False
+    if d.qualifier == Qualifier.BETWEEN:
+        return 1900 <= d.low and d.high <= 2099
+    return d.qualifier == Qualifier.EXACT and 1900 <= d.number <= 2099

@@ -1,0 +1,113 @@
+"""One article's casualty numbers from one Extraction: killed, and injured but not killed.
+
+Registries and annotations give one number per incident; an extraction gives many claims.
+The rules, applied in this order, are deliberately simple:
+
+1. Main event: the event that most casualty claims hang on (ties: the first in the text).
+   Only its claims count; a round-up's other shootings do not.
+2. Keep current claims (not superseded, denied, negated or undetermined) with a count, whose
+   role is accepted (victims and unknown for a victim list, everyone for a registry).
+3. A figure is `value`, else `low` (a bound: "more than 112" counts 113, "nearly 50" 45).
+4. Headline claims duplicate body claims: a headline figure is dropped when the body gives
+   one for the same outcome.
+5. A total and its parts: a claim that is `part_of` another kept claim is dropped.
+6. The same group stated twice (two sources, or a revision not marked as one) is one figure:
+   the largest is kept. Repeats in one source are already `mentions` of one claim.
+7. Different groups add up: "two officers and a bystander were wounded" → 3.
+8. "casualties" (shot, not said whether fatally) covers the killed: "two people were shot,
+   one fatally" → casualties 2, killed 1 → injured-not-killed 1. A `casualties` figure only
+   counts when no explicit injured claim exists.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from tollbook.model import Claim, Extraction, Outcome, Role, Status
+
+VICTIM_ROLES = frozenset({Role.VICTIM, Role.UNKNOWN})
+ALL_ROLES = frozenset(Role)
+_COUNTED = (Outcome.KILLED, Outcome.INJURED, Outcome.CASUALTIES)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tally:
+    killed: int
+    injured: int  # injured and not killed
+    event: str | None  # id of the main event the numbers belong to
+
+
+def figure(claim: Claim) -> int | None:
+    """The number a claim stands for: its value, else its lower bound."""
+    if claim.count is None:
+        return None
+    return claim.count.value if claim.count.value is not None else claim.count.low
+
+
+def main_event(claims: Iterable[Claim]) -> str | None:
+    """The event most casualty claims belong to; the earliest one on a tie."""
+    votes = Counter(claim.event for claim in claims if claim.outcome in _COUNTED)
+    if not votes:
+        return None
+    best = max(votes.values())
+    return next(event for event, n in votes.items() if n == best)
+
+
+def _usable(claim: Claim, roles: Collection[Role]) -> bool:
+    return (
+        claim.outcome in _COUNTED
+        and claim.status == Status.CURRENT
+        and not claim.negated
+        and claim.group.role in roles
+        and figure(claim) is not None
+    )
+
+
+def _drop_headline_repeats(claims: list[Claim]) -> list[Claim]:
+    body_outcomes = {claim.outcome for claim in claims if not claim.from_headline}
+    return [c for c in claims if not (c.from_headline and c.outcome in body_outcomes)]
+
+
+def _drop_parts(claims: list[Claim]) -> list[Claim]:
+    kept_ids = {claim.id for claim in claims}
+    return [claim for claim in claims if claim.part_of not in kept_ids]
+
+
+def _group_key(claim: Claim) -> tuple:
+    group = claim.group
+    noun = (group.noun or "").lower()
+    return (claim.outcome, noun, group.category, group.role, group.nationality, group.gender,
+            group.age_group, group.is_total)
+
+
+def _sum_by_group(claims: list[Claim], outcome: Outcome) -> int | None:
+    """Sum over distinct groups of the largest figure stated for each; None when no claim."""
+    largest: dict[tuple, int] = {}
+    for claim in claims:
+        if claim.outcome == outcome:
+            key = _group_key(claim)
+            largest[key] = max(largest.get(key, 0), figure(claim) or 0)
+    if not largest:
+        return None
+    totals = [n for key, n in largest.items() if key[-1]]
+    parts = sum(n for key, n in largest.items() if not key[-1])
+    # A stated total ("5 people were killed") already covers the groups listed beside it,
+    # even when the pipeline did not link them with part_of.
+    return max(max(totals), parts) if totals else parts
+
+
+def tally(extraction: Extraction, *, roles: Collection[Role] = VICTIM_ROLES,
+          event: str | None = None) -> Tally:
+    """Killed and injured-not-killed for one event: the given one, else the article's main event
+    (see the module rules)."""
+    event = event if event is not None else main_event(extraction.claims)
+    claims = [c for c in extraction.claims if c.event == event and _usable(c, roles)]
+    claims = _drop_parts(_drop_headline_repeats(claims))
+    killed = _sum_by_group(claims, Outcome.KILLED) or 0
+    injured = _sum_by_group(claims, Outcome.INJURED)
+    if injured is None:
+        shot = _sum_by_group(claims, Outcome.CASUALTIES)
+        injured = max(0, (shot or 0) - killed)
+    return Tally(killed=killed, injured=injured, event=event)

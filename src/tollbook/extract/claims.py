@@ -1,0 +1,395 @@
+"""Casualty claims: every figure about people killed, injured, missing, abducted or detained.
+
+Three kinds of figure are drafted per sentence of the headline and body (never residue or
+captions): numbers that count people ("83 people have been killed"), named or singular victims
+("kidnapping Maduro and his wife, Cilia Flores" → 2, "a man was shot dead" → 1), and stated
+unknowns ("have not yet determined the full extent of civilian casualties"). Each draft then gets
+its source: a speech verb in its sentence, an orphan "X said." right after it, or the attribution
+carried from earlier in the paragraph. Relations between drafts are `relations.py`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from tollbook.annotate.counts import CountMatch, NumberKind
+from tollbook.annotate.parsed import Parsed, ParsedUnit
+from tollbook.annotate.sources import SourceFinder, Speech
+from tollbook.extract import outcomes
+from tollbook.extract.lexicon import (
+    AGE_ADJECTIVES,
+    CATEGORY_ADJECTIVES,
+    CROWD_VERBS,
+    GENDER_ADJECTIVES,
+    OUTCOME_ADJECTIVES,
+    OUTCOME_NOUNS,
+    OUTCOME_VERBS,
+    TOTAL_WORDS,
+    INTRANSITIVE_OUTCOMES,
+    person_noun,
+)
+from tollbook.model import (
+    Category,
+    Count,
+    Group,
+    Outcome,
+    Qualifier,
+    Role,
+    SegmentKind,
+    Source,
+    Span,
+    Status,
+)
+
+MAX_EVIDENCE = 400
+_UNKNOWN_VERBS = frozenset("determine know confirm establish release clear disclose verify assess".split())
+_KIN = frozenset("wife husband son daughter mother father brother sister child children "
+                 "girlfriend boyfriend partner".split())
+_SINGULAR_DETS = frozenset("a an one another".split())
+_WINDOW_OUTCOME = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}?(?:were|was|are|have been|has been|had been|been)?\s*"
+    r"(killed|dead|died|slain|injured|wounded|hurt|missing|kidnapped|abducted|arrested|detained)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Draft:
+    """A figure found in the text, before ids and relations are assigned."""
+
+    outcome: Outcome | None
+    count: Count | None
+    group: Group
+    unit: ParsedUnit
+    sentence: SpacySpan
+    anchor: Token  # the counted noun (or the number itself)
+    evidence: Span
+    confidence: float
+    status: Status = Status.CURRENT
+    hedged: bool = False
+    outcome_inferred: bool = False
+    source: Source | None = None
+    speech: Speech | None = None
+    among_total: bool = False  # "Among the dead were 32 …": part of that outcome's total
+    part_of_anchor: Token | None = None  # "Nine … were among 47 …": the whole's noun
+    from_report: bool = False  # "from an initial report of 23"
+    mentions: list[Span] = field(default_factory=list)
+    # Relations, set by relations.py (references to other drafts until ids are given).
+    part_of: Draft | None = None
+    supersedes: Draft | None = None
+    merged_into: Draft | None = None
+    id: str = ""
+
+    @property
+    def from_headline(self) -> bool:
+        return self.unit.kind == SegmentKind.HEADLINE
+
+
+class ClaimFinder:
+    def __init__(self, text: str, parsed: Parsed, counts: list[CountMatch], sources: SourceFinder,
+                 country_code) -> None:
+        self.text = text
+        self.parsed = parsed
+        self.counts = [c for c in counts if c.kind == NumberKind.COUNT]
+        self.sources = sources
+        self.country_code = country_code
+
+    def find(self) -> list[Draft]:
+        drafts: list[Draft] = []
+        for unit in self.parsed.of_kind(SegmentKind.HEADLINE, SegmentKind.BODY, SegmentKind.CAPTION):
+            drafts.extend(self._in_unit(unit))
+        return drafts
+
+    def _in_unit(self, unit: ParsedUnit) -> list[Draft]:
+        unit_drafts: list[Draft] = []
+        previous: list[Draft] = []
+        carried: Speech | None = None
+        for sent in unit.doc.sents:
+            speeches = self.sources.speeches(unit, sent)
+            if unit.kind == SegmentKind.CAPTION:
+                continue  # captions inform people and dates, not figures
+            drafts = self._in_sentence(unit, sent)
+            for draft in drafts:
+                draft.speech = _speech_for(draft, speeches)
+            if speeches and not drafts and _is_orphan_attribution(speeches[-1]):
+                for draft in previous:  # "…47 Venezuelan soldiers … . X said."
+                    draft.speech = draft.speech or speeches[-1]
+            for draft in drafts:  # an attribution carries on through the paragraph
+                draft.speech = draft.speech or carried
+            carried = next((d.speech for d in reversed(drafts) if d.speech), None) or \
+                (speeches[-1] if speeches else carried)
+            previous = drafts
+            unit_drafts.extend(drafts)
+        for draft in unit_drafts:
+            if draft.speech is not None:
+                draft.source = draft.speech.source
+        return unit_drafts
+
+    def _in_sentence(self, unit: ParsedUnit, sent: SpacySpan) -> list[Draft]:
+        drafts = []
+        covered: set[int] = set()
+        for match in self._counts_in(unit, sent):
+            draft = self._from_count(unit, sent, match)
+            if draft is not None:
+                drafts.append(draft)
+                covered.add(draft.anchor.i)
+        drafts.extend(self._named_victims(unit, sent, covered))
+        drafts.extend(_undetermined(unit, sent))
+        return drafts
+
+    def _counts_in(self, unit: ParsedUnit, sent: SpacySpan) -> list[CountMatch]:
+        first, last = unit.start_of(sent[0]), unit.end_of(sent[-1])
+        return [c for c in self.counts if first <= c.number_start and c.number_end <= last]
+
+    def _from_count(self, unit: ParsedUnit, sent: SpacySpan, match: CountMatch) -> Draft | None:
+        token = unit.token_at(match.number_end - 1)
+        if token is None:
+            return None
+        number = outcomes.head_number(token)
+        noun = outcomes.counted_noun(number)
+        if not outcomes.is_people(noun, number) or _crowd(noun):
+            return None
+        reading = outcomes.read_outcome(number, noun)
+        count = _count(match)
+        evidence = _evidence(unit, sent)
+        if reading is not None:
+            group_noun = reading.outcome_noun or noun
+            group = self._group(unit, number, group_noun if group_noun is not number else noun)
+            return Draft(outcome=reading.outcome, count=count, group=group, unit=unit, sentence=sent,
+                         anchor=noun, evidence=evidence, confidence=reading.confidence,
+                         hedged=reading.hedged, among_total=reading.among, from_report=reading.from_report)
+        window = _window_outcome(unit, match)
+        group = self._group(unit, number, noun)
+        if window is not None and noun is not number:
+            return Draft(outcome=window, count=count, group=group, unit=unit, sentence=sent, anchor=noun,
+                         evidence=evidence, confidence=0.6)
+        whole = _among_whole(noun)
+        if noun is not number and (whole is not None or _part_of_whole(noun)):
+            # No casualty word: the outcome is inferred later from the report's other figures.
+            return Draft(outcome=None, count=count, group=group, unit=unit, sentence=sent, anchor=noun,
+                         evidence=evidence, confidence=0.4, outcome_inferred=True, part_of_anchor=whole)
+        return None
+
+    def _group(self, unit: ParsedUnit, number: Token, noun: Token) -> Group:
+        lemma = noun.lemma_.lower() if noun is not number else ""
+        entry = person_noun(lemma) if lemma else None
+        category = entry.category if entry else Category.UNKNOWN
+        gender = entry.gender if entry else None
+        age = entry.age if entry else None
+        role = entry.role if entry else Role.UNKNOWN
+        nationality = None
+        generic = entry.generic if entry else noun is number or lemma in OUTCOME_NOUNS
+        for child in noun.children:
+            word = child.lower_
+            if child.dep_ in ("amod", "compound", "nmod", "poss"):
+                category = CATEGORY_ADJECTIVES.get(word, category) if category == Category.UNKNOWN \
+                    or word in ("military", "police") else category
+                gender = GENDER_ADJECTIVES.get(word, gender)
+                age = AGE_ADJECTIVES.get(word) or age
+                nationality = nationality or self._nationality(child)
+            if child.dep_ == "prep" and child.lower_ == "from":
+                place = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if place is not None and place.ent_type_ in ("GPE", "NORP"):
+                    nationality = nationality or self.country_code(place.text)
+        if noun.ent_type_ == "NORP" and noun is not number:  # "32 Cubans"
+            nationality = nationality or self.country_code(noun.text)
+            category = Category.CIVILIAN if category == Category.UNKNOWN else category
+        if role == Role.VICTIM and category in (Category.ARMED_GROUP,):
+            role = Role.UNKNOWN
+        is_total = generic and nationality is None and category == Category.UNKNOWN or _has_total_word(number)
+        noun_text = None if noun is number else _noun_text(noun)
+        return Group(noun=noun_text, category=category, role=role, nationality=nationality, gender=gender,
+                     age_group=age, is_total=is_total)
+
+    def _nationality(self, token: Token) -> str | None:
+        if token.ent_type_ in ("NORP", "GPE") or token.text[:1].isupper():
+            return self.country_code(token.text)
+        return None
+
+    def _named_victims(self, unit: ParsedUnit, sent: SpacySpan, covered: set[int]) -> list[Draft]:
+        """Victims named or described one by one: "kidnapping Maduro and his wife, Cilia Flores"."""
+        drafts = []
+        for verb in sent:
+            for patient, outcome in _patients(verb):
+                if patient.i in covered:
+                    continue
+                people = [patient, *patient.conjuncts] if patient.dep_ != "conj" else []
+                if not people or not all(_is_one_person(p) for p in people):
+                    continue
+                covered.update(p.i for p in people)
+                first = min(p.left_edge.i for p in people)
+                last = max(_person_end(p).i for p in people)
+                span = unit.span_of(unit.doc[first], unit.doc[last])
+                count = Count(as_written=self.text[span.start:span.end], start=span.start, end=span.end, value=len(people),
+                              low=len(people), high=len(people), qualifier=Qualifier.EXACT)
+                group = self._singular_group(people)
+                drafts.append(Draft(outcome=outcome, count=count, group=group, unit=unit, sentence=sent,
+                                    anchor=patient, evidence=_evidence(unit, sent), confidence=0.8))
+        return drafts
+
+    def _singular_group(self, people: list[Token]) -> Group:
+        entries = [person_noun(p.lemma_) for p in people]
+        if len(people) == 1 and entries[0] is not None:
+            e = entries[0]
+            return Group(noun=people[0].text, category=e.category, role=e.role, gender=e.gender,
+                         age_group=e.age)
+        genders = {e.gender if e is not None else None for e in entries}
+        gender = genders.pop() if len(genders) == 1 else None  # a bare name says nothing of gender
+        return Group(noun=None, category=Category.UNKNOWN, role=Role.VICTIM, gender=gender)
+
+
+def _count(match: CountMatch) -> Count:
+    return Count(as_written=match.as_written, start=match.start, end=match.end, value=match.value,
+                 low=match.low, high=match.high, qualifier=match.qualifier)
+
+
+def _evidence(unit: ParsedUnit, sent: SpacySpan) -> Span:
+    span = unit.span_of_tokens(sent)
+    if span.end - span.start > MAX_EVIDENCE:
+        return Span(start=span.start, end=span.start + MAX_EVIDENCE)
+    return span
+
+
+def _crowd(noun: Token) -> bool:
+    """ "Thousands of Cubans protested": a crowd, not a toll."""
+    head = noun.head if noun.dep_ in ("nsubj", "pobj") else noun
+    if noun.dep_ == "pobj" and head.head is not head:
+        head = head.head.head if head.head.dep_ in ("nsubj",) else head.head
+    return head.lemma_.lower() in CROWD_VERBS
+
+
+def _has_total_word(number: Token) -> bool:
+    near = [number.head, *number.children, *number.head.children]
+    if number.dep_ == "pobj":
+        near.append(number.head.head)
+    return any(t.lemma_.lower() in TOTAL_WORDS for t in near if t is not number)
+
+
+def _noun_text(noun: Token) -> str:
+    return noun.text if noun.pos_ != "ADJ" else noun.text
+
+
+def _window_outcome(unit: ParsedUnit, match: CountMatch) -> Outcome | None:
+    """A casualty word right after the counted words, for parses that lost the thread
+    (title-case headlines, wire text): "3 Dead", "two men killed"."""
+    text = unit.doc.text
+    view_end = match.end - unit.unit.start
+    after = text[view_end:view_end + 60] if 0 <= view_end <= len(text) else ""
+    found = _WINDOW_OUTCOME.match(after.strip())
+    if not found:
+        return None
+    word = found.group(1).lower()
+    return OUTCOME_ADJECTIVES.get(word) or (Outcome.KILLED if word == "died" else None)
+
+
+def _among_whole(noun: Token) -> Token | None:
+    """ "Nine female soldiers were among 47 Venezuelan soldiers": the whole's noun."""
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        for child in noun.head.children:
+            if child.dep_ == "prep" and child.lower_ in ("among", "including"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and any(g.like_num for g in pobj.children):
+                    return pobj
+    return None
+
+
+def _part_of_whole(noun: Token) -> bool:
+    """The whole in an "among" sentence is itself a figure whose outcome needs inferring."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("among", "including") and noun.head.head.lemma_ == "be"
+
+
+def _patients(verb: Token):
+    """The people a casualty verb happened to, with the outcome."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or outcomes.negated(verb):
+        return
+    outcome = outcomes.verb_outcome(verb, as_subject=True)
+    if outcome is None:
+        return
+    subject_verb = verb
+    while subject_verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in subject_verb.children):
+        subject_verb = subject_verb.head  # "A man was shot and killed": the subject sits on "shot"
+    for child in subject_verb.children:
+        if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and lemma in INTRANSITIVE_OUTCOMES):
+            yield child, outcome
+    if lemma in OUTCOME_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                yield child, outcome
+
+
+def _is_one_person(token: Token) -> bool:
+    if token.like_num or any(c.like_num for c in token.children):
+        return False
+    if token.ent_type_ == "PERSON":
+        return True
+    lower = token.lemma_.lower()
+    entry = person_noun(lower)
+    if entry is None or token.tag_ in ("NNS", "NNPS") or entry.generic and lower != "victim":
+        return False
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod")}
+    has_possessive = any(c.dep_ == "poss" for c in token.children)
+    return bool(dets & _SINGULAR_DETS) or (has_possessive and lower in _KIN)
+
+
+def _person_end(token: Token) -> Token:
+    """The last word naming one person: "his wife, Cilia Flores" ends at "Flores"."""
+    end = token
+    for child in token.children:
+        if child.dep_ in ("appos", "compound", "flat") and child.i > end.i:
+            end = max(child.subtree, key=lambda t: t.i if not t.is_punct else -1)
+    return end
+
+
+def _undetermined(unit: ParsedUnit, sent: SpacySpan) -> list[Draft]:
+    """A stated unknown: "have not yet determined the full extent of civilian casualties"."""
+    drafts = []
+    for noun in sent:
+        lemma = noun.lemma_.lower()
+        if lemma not in OUTCOME_NOUNS or noun.pos_ != "NOUN":
+            continue
+        verb = _governing_verb(noun)
+        if verb is None or verb.lemma_.lower() not in _UNKNOWN_VERBS or not outcomes.negated(verb):
+            continue
+        category = next((CATEGORY_ADJECTIVES[c.lower_] for c in noun.children
+                         if c.lower_ in CATEGORY_ADJECTIVES), Category.UNKNOWN)
+        # "civilian casualties" is a figure about civilians; "casualties" alone about everyone.
+        noun_text = "civilians" if category == Category.CIVILIAN else noun.text
+        group = Group(noun=noun_text, category=category, role=Role.VICTIM, is_total=category == Category.UNKNOWN)
+        outcome = OUTCOME_NOUNS[lemma]
+        drafts.append(Draft(outcome=outcome, count=None, group=group, unit=unit, sentence=sent, anchor=noun,
+                            evidence=_evidence(unit, sent), confidence=0.7, status=Status.UNDETERMINED))
+    return drafts
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(4):
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.dep_ == "ROOT":
+            return None
+    return None
+
+
+def _speech_for(draft: Draft, speeches: list[Speech]) -> Speech | None:
+    """The statement a figure belongs to: the speech verb above it, else the sentence's only one."""
+    for speech in speeches:
+        if any(a.i == speech.verb.i for a in draft.anchor.ancestors):
+            return speech
+    outside = [s for s in speeches if s.verb.i not in {t.i for t in draft.anchor.subtree}
+               and not (s.source.span and draft.count and s.source.span.start <= draft.count.start
+                        < s.source.span.end)]
+    return outside[0] if len(outside) == 1 else None
+
+
+def _is_orphan_attribution(speech: Speech) -> bool:
+    """ "Venezuela’s Defense Minister Vladimir Padrino Lopez said." — a speech verb with no content
+    of its own, attributing what came right before it."""
+    verb = speech.verb
+    return verb.lemma_ != "accord" and not any(
+        c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") for c in verb.children
+    )

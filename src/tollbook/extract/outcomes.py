@@ -1,0 +1,252 @@
+"""Reading a figure off the parse: which people a number counts and what happened to them.
+
+From a number token, find the noun it counts ("47 Venezuelan soldiers", "dozens of people") and
+climb the dependency tree to a casualty word: a passive verb ("were killed"), an intransitive one
+("died"), an object of an active one ("killing 5"), a participle or adjective ("32 slain officers",
+"the dead"), or an outcome noun ("83 deaths", "death toll rose to 83", "an initial report of 23"
+about "casualties").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from tollbook.extract.lexicon import (
+    FATAL_MODIFIERS,
+    INTRANSITIVE_OUTCOMES,
+    OUTCOME_ADJECTIVES,
+    OUTCOME_NOUNS,
+    OUTCOME_VERBS,
+    REPORTING_HEADS,
+    person_noun,
+)
+from tollbook.model import Outcome
+
+_QUANTITY_HEADS = frozenset("total number dozen dozens hundred hundreds thousand thousands group handful "
+                            "score scores all some most many several".split())
+_REPORT_HEADS = frozenset("report figure estimate count tally toll number".split())
+_TOLL_VERBS = frozenset("rise climb reach stand jump increase put hit top grow surpass exceed".split())
+_BE_VERBS = frozenset("be remain lie stay".split())
+_HEDGES = frozenset("may might could possibly reportedly".split())
+
+
+@dataclass
+class Reading:
+    outcome: Outcome
+    trigger: Token  # the casualty word
+    confidence: float
+    among: bool = False  # "Among the dead were 32 …": a part of the outcome's total
+    from_report: bool = False  # "an initial report of 23": the figure of a (possibly older) report
+    outcome_noun: Token | None = None  # "casualties" in "military casualties": carries the group
+    hedged: bool = False
+
+
+def head_number(token: Token) -> Token:
+    """The last token of a multi-token number ("1.2 million", "thirty - two") heads the rest."""
+    while token.dep_ in ("compound", "quantmod", "nummod") and token.head.like_num and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def counted_noun(number: Token) -> Token:
+    """The noun a number counts, or the number itself when it stands alone ("Two died")."""
+    if number.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det") and \
+            number.head.pos_ in ("NOUN", "PROPN", "ADJ") and number.head.i > number.i:
+        return number.head
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is not None and (person_noun(pobj.lemma_) or pobj.ent_type_ == "NORP"):
+            return pobj
+    return number
+
+
+def is_people(noun: Token, number: Token) -> bool:
+    """Whether a counted noun can be people (or a bare number, or an outcome noun such as deaths)."""
+    if noun is number:
+        return True
+    lemma = noun.lemma_.lower()
+    return bool(person_noun(lemma) or lemma in OUTCOME_NOUNS or noun.ent_type_ == "NORP"
+                or noun.lower_ in OUTCOME_ADJECTIVES)
+
+
+def read_outcome(number: Token, noun: Token) -> Reading | None:
+    """What happened to the people a number counts, from the parse; None when it does not say."""
+    lemma = noun.lemma_.lower()
+    if noun is not number and lemma in OUTCOME_NOUNS and lemma not in ("body", "toll"):
+        return Reading(OUTCOME_NOUNS[lemma], noun, 0.9, outcome_noun=noun)
+    if noun is not number and noun.lower_ in OUTCOME_ADJECTIVES:  # "the 5 dead"
+        return Reading(OUTCOME_ADJECTIVES[noun.lower_], noun, 0.85)
+    reading = _from_modifiers(noun)
+    return reading or _climb(noun)
+
+
+def _from_modifiers(noun: Token) -> Reading | None:
+    for child in noun.children:
+        word = child.lower_
+        if child.dep_ == "amod" and word in OUTCOME_ADJECTIVES:
+            return Reading(OUTCOME_ADJECTIVES[word], child, 0.85)
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
+            outcome = verb_outcome(child, as_subject=child.dep_ == "relcl")
+            if outcome:
+                return Reading(outcome, child, 0.9, hedged=_hedged(child))
+    return None
+
+
+def _climb(noun: Token) -> Reading | None:
+    current = noun
+    for _ in range(5):
+        dep, head = current.dep_, current.head
+        if dep == "nsubjpass":
+            return _passive_subject(head)
+        if dep == "nsubj":
+            return _active_subject(current, head)
+        if dep == "dobj":
+            outcome = verb_outcome(head, as_subject=False)
+            return Reading(outcome, head, 0.9, hedged=_hedged(head)) if outcome else None
+        if dep == "attr" and head.lemma_ in _BE_VERBS:
+            return _be_with(head, exclude=current)
+        if dep == "pobj":
+            reading, nxt = _through_preposition(head)
+            if reading or nxt is None:
+                return reading
+            current = nxt
+            continue
+        if dep in ("appos", "conj") and current.head is not current:
+            current = head
+            continue
+        return None
+    return None
+
+
+def _passive_subject(verb: Token) -> Reading | None:
+    outcome = verb_outcome(verb, as_subject=True)
+    if outcome:
+        return Reading(outcome, verb, 0.9, hedged=_hedged(verb))
+    if verb.lemma_ in REPORTING_HEADS:  # "are reported to have been injured", "are feared dead"
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp", "oprd", "acomp"):
+                if child.lower_ in OUTCOME_ADJECTIVES:
+                    return Reading(OUTCOME_ADJECTIVES[child.lower_], child, 0.8, hedged=True)
+                outcome = verb_outcome(child, as_subject=True)
+                if outcome:
+                    return Reading(outcome, child, 0.85, hedged=verb.lemma_ in ("fear", "believe"))
+    return None
+
+
+def _active_subject(subject: Token, verb: Token) -> Reading | None:
+    lemma = verb.lemma_.lower()
+    if lemma in INTRANSITIVE_OUTCOMES and not _negated(verb):
+        return Reading(INTRANSITIVE_OUTCOMES[lemma], verb, 0.9, hedged=_hedged(verb))
+    if lemma in _BE_VERBS:
+        return _be_with(verb, exclude=subject)
+    return None
+
+
+def _be_with(verb: Token, *, exclude: Token) -> Reading | None:
+    """ "were dead", "remain missing", "Among the dead were 32 …", "The death toll is 83"."""
+    if _negated(verb):
+        return None
+    for child in verb.children:
+        if child is exclude:
+            continue
+        if child.dep_ in ("acomp", "attr", "oprd") and child.lower_ in OUTCOME_ADJECTIVES:
+            return Reading(OUTCOME_ADJECTIVES[child.lower_], child, 0.85)
+        if child.dep_ == "prep" and child.lower_ == "among":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ in OUTCOME_ADJECTIVES:
+                return Reading(OUTCOME_ADJECTIVES[pobj.lower_], pobj, 0.85, among=True)
+            if pobj is not None and pobj.lemma_.lower() in OUTCOME_NOUNS:
+                return Reading(OUTCOME_NOUNS[pobj.lemma_.lower()], pobj, 0.8, among=True)
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in ("toll", "death", "casualty"):
+            lemma = child.lemma_.lower()
+            return Reading(Outcome.CASUALTIES if lemma == "casualty" else Outcome.KILLED, child, 0.85)
+    return None
+
+
+def _through_preposition(prep: Token) -> tuple[Reading | None, Token | None]:
+    """Follow a number that is the object of a preposition; return a reading or the next token up."""
+    owner = prep.head
+    word, lemma = prep.lower_, owner.lemma_.lower()
+    if word == "of" and lemma in OUTCOME_NOUNS and lemma != "body":  # "the deaths of 5", "a toll of 83"
+        return Reading(OUTCOME_NOUNS[lemma], owner, 0.85, outcome_noun=owner), None
+    if word in ("to", "at") and lemma in _TOLL_VERBS and _has_toll_subject(owner):  # "toll rose to 83"
+        return Reading(Outcome.KILLED, owner, 0.85), None
+    if word == "of" and lemma in _QUANTITY_HEADS:  # "a total of 83 people"
+        return None, owner
+    if word == "of" and lemma in _REPORT_HEADS:  # "from an initial report of 23" (about casualties)
+        noun = _outcome_noun_above(owner)
+        if noun is not None:
+            return Reading(OUTCOME_NOUNS[noun.lemma_.lower()], noun, 0.75, from_report=True,
+                           outcome_noun=noun), None
+    return None, None
+
+
+def _has_toll_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in ("toll", "death", "number")
+               for c in verb.children)
+
+
+def _outcome_noun_above(token: Token) -> Token | None:
+    for _ in range(4):
+        token = token.head
+        if token.lemma_.lower() in OUTCOME_NOUNS and token.lemma_.lower() != "body":
+            return token
+        if token.dep_ == "ROOT":
+            return None
+    return None
+
+
+def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
+    """The outcome a verb gives its patient; None for intent ("an attack to kidnap …") or negation."""
+    lemma = verb.lemma_.lower()
+    if _negated(verb) or _intent_only(verb):
+        return None
+    if lemma == "shoot":
+        return Outcome.KILLED if _fatal(verb) else Outcome.CASUALTIES
+    if lemma in ("leave", "claim"):
+        for child in verb.children:
+            if child.lower_ in OUTCOME_ADJECTIVES and child.dep_ in ("oprd", "ccomp", "acomp", "xcomp", "amod"):
+                return OUTCOME_ADJECTIVES[child.lower_]
+        return None
+    if lemma in OUTCOME_VERBS:
+        return OUTCOME_VERBS[lemma]
+    if as_subject and lemma in INTRANSITIVE_OUTCOMES:
+        return INTRANSITIVE_OUTCOMES[lemma]
+    if verb.lower_ in OUTCOME_ADJECTIVES:
+        return OUTCOME_ADJECTIVES[verb.lower_]
+    return None
+
+
+def _fatal(verb: Token) -> bool:
+    for child in verb.children:
+        if child.lower_ in FATAL_MODIFIERS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
+            return True
+        if child.dep_ == "conj" and child.lemma_ in ("kill", "die"):
+            return True
+    return False
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _intent_only(verb: Token) -> bool:
+    """A plain infinitive of purpose ("an attack to kidnap X") reports no outcome; a perfect one
+    under a reporting verb ("reported to have been injured") does."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "to" not in auxes:
+        return False
+    return "have" not in auxes and verb.head.lemma_ not in REPORTING_HEADS
+
+
+def _hedged(verb: Token) -> bool:
+    return any(c.lower_ in _HEDGES for c in verb.children if c.dep_ in ("aux", "advmod"))
+
+
+def negated(verb: Token) -> bool:
+    return _negated(verb)

@@ -1,0 +1,161 @@
+"""Relations between a report's figures: inferred outcomes, repeats, parts of totals, revisions.
+
+Order matters and is fixed: (1) a figure that lost its verb takes its outcome from the figures it
+belongs with; (2) revisions are linked while both figures still stand in their sentence; (3) a
+repeat of the same figure from the same (or no named) source becomes a mention of the first;
+(4) parts are linked to their whole or to the total of their outcome, and inherit what the whole
+says of their group. Ids are given last, in text order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from tollbook.extract.claims import Draft
+from tollbook.extract.lexicon import REVISION_WORDS
+from tollbook.model import Category, Status
+
+
+def relate(drafts: list[Draft]) -> list[Draft]:
+    """Resolve outcomes and relations; return the claims to keep, in text order, with ids."""
+    drafts = _infer_outcomes(drafts)
+    _link_revisions(drafts)
+    kept = _merge_repeats(drafts)
+    _link_parts(kept, drafts)
+    kept.sort(key=lambda d: d.evidence.start if d.count is None else d.count.start)
+    for number, draft in enumerate(kept, start=1):
+        draft.id = f"c{number}"
+    return kept
+
+
+def _infer_outcomes(drafts: list[Draft]) -> list[Draft]:
+    headline = Counter(d.outcome for d in drafts if d.outcome and d.from_headline)
+    body = Counter(d.outcome for d in drafts if d.outcome and not d.from_headline)
+    fallback = (headline or body).most_common(1)
+    for draft in drafts:
+        if draft.outcome is not None:
+            continue
+        whole = _draft_for(drafts, draft.part_of_anchor)
+        if whole is not None and whole.outcome is not None:
+            draft.outcome = whole.outcome
+        elif fallback:
+            draft.outcome = fallback[0][0]
+    return [d for d in drafts if d.outcome is not None]
+
+
+def _draft_for(drafts: list[Draft], anchor) -> Draft | None:
+    if anchor is None:
+        return None
+    # spaCy makes a new Token object on each access: compare documents and positions.
+    return next((d for d in drafts if d.anchor.doc is anchor.doc and d.anchor.i == anchor.i), None)
+
+
+def _link_revisions(drafts: list[Draft]) -> None:
+    """ "Revising … from an initial report of 23, … a total of 83 people were killed": 83 supersedes 23."""
+    for old in drafts:
+        if not old.from_report or old.count is None:
+            continue
+        lemmas = {t.lemma_.lower() for t in old.sentence}
+        if not lemmas & REVISION_WORDS:
+            continue
+        newer = [d for d in drafts if d.sentence == old.sentence and d is not old and d.count is not None
+                 and not d.from_report and d.count.value != old.count.value]
+        if newer:
+            newer[0].supersedes = old
+            old.status = Status.SUPERSEDED
+
+
+def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
+    kept: list[Draft] = []
+    for draft in drafts:
+        same = next((k for k in kept if _same_figure(k, draft)), None)
+        if same is None:
+            kept.append(draft)
+            continue
+        draft.merged_into = same
+        same.mentions.append(draft.evidence if draft.count is None else
+                             dataclasses.replace(draft.evidence, start=draft.count.start, end=draft.count.end))
+        same.source = same.source or draft.source
+        same.supersedes = same.supersedes or draft.supersedes
+        same.part_of_anchor = same.part_of_anchor or draft.part_of_anchor
+        same.confidence = max(same.confidence, draft.confidence)
+    for draft in kept:  # a relation to a merged repeat points at the claim it was merged into
+        draft.supersedes = _resolve(draft.supersedes)
+    return kept
+
+
+def _resolve(draft: Draft | None) -> Draft | None:
+    while draft is not None and draft.merged_into is not None:
+        draft = draft.merged_into
+    return draft
+
+
+def _same_figure(a: Draft, b: Draft) -> bool:
+    if a.outcome != b.outcome or a.status != b.status or a.from_headline != b.from_headline:
+        return False
+    if a.count is None or b.count is None:
+        return a.count is None and b.count is None and a.group.noun == b.group.noun
+    if (a.count.value, a.count.low, a.count.high) != (b.count.value, b.count.low, b.count.high):
+        return False
+    return _same_group(a, b) and _same_source(a, b)
+
+
+def _same_group(a: Draft, b: Draft) -> bool:
+    ga, gb = a.group, b.group
+    if ga.nationality and gb.nationality and ga.nationality != gb.nationality:
+        return False
+    if Category.UNKNOWN not in (ga.category, gb.category) and ga.category != gb.category:
+        return False
+    if ga.gender and gb.gender and ga.gender != gb.gender:
+        return False
+    return True
+
+
+def _same_source(a: Draft, b: Draft) -> bool:
+    if a.source is None or b.source is None:
+        return True
+    return (a.source.name, a.source.organisation) == (b.source.name, b.source.organisation)
+
+
+def _link_parts(drafts: list[Draft], everything: list[Draft]) -> None:
+    for draft in drafts:
+        whole = _resolve(_draft_for(everything, draft.part_of_anchor))
+        if whole is None and not draft.from_headline and draft.status == Status.CURRENT \
+                and (draft.among_total or not draft.group.is_total):
+            whole = _total_for(drafts, draft)
+        if whole is not None and whole is not draft:
+            draft.part_of = whole
+            _inherit(draft, whole)
+
+
+def _total_for(drafts: list[Draft], part: Draft) -> Draft | None:
+    """The report's total for a part's outcome that is larger than the part."""
+    size = _size(part)
+    if size is None:
+        return None
+    for total in drafts:
+        if total is part or not total.group.is_total or total.from_headline or total.outcome != part.outcome:
+            continue
+        if total.status != Status.CURRENT or _size(total) is None or _size(total) <= size:
+            continue
+        return total
+    return None
+
+
+def _size(draft: Draft) -> int | None:
+    if draft.count is None:
+        return None
+    return draft.count.value if draft.count.value is not None else draft.count.low
+
+
+def _inherit(part: Draft, whole: Draft) -> None:
+    """A part is a subgroup: what the whole says of nationality and category holds for it too."""
+    group = part.group
+    if whole.group.is_total:
+        return
+    part.group = dataclasses.replace(
+        group,
+        nationality=group.nationality or whole.group.nationality,
+        category=whole.group.category if group.category == Category.UNKNOWN else group.category,
+    )
