@@ -286,9 +286,13 @@ def _headline_against_body(headline: Claim, body: list[Claim]) -> Finding:
     agreeing = [c for c in current if overlap(headline.count, c.count)]
     stale = [c for c in candidates if c.status == Status.SUPERSEDED and overlap(headline.count, c.count)]
     said = f"The headline's {describe(headline.count)} {describe_group(headline.group)} {headline.outcome}"
+    summed = _summed_parts(headline, body)
     if agreeing:
         shown, severity = agreeing, Severity.OK
         message = f"{said} agrees with {_figures(agreeing)} in the body."
+    elif summed:
+        shown, severity = summed, Severity.OK
+        message = f"{said} agrees with the body's {' + '.join(describe(c.count) for c in summed)}."
     elif stale:
         shown, severity = stale + current, Severity.WARNING
         message = f"{said} repeats the superseded figure {_figures(stale)}; the body's current figure is " + (
@@ -302,6 +306,17 @@ def _headline_against_body(headline: Claim, body: list[Claim]) -> Finding:
         message = f"{said} has no figure for the same group and outcome in the body to check it against."
     spans = [count_span(headline)] + [count_span(c) for c in shown]
     return finding("headline_body", severity, message, spans, [headline.id] + [c.id for c in shown])
+
+
+def _summed_parts(headline: Claim, body: list[Claim]) -> list[Claim]:
+    """Body figures that together make a headline total ("Two dead": a man, and the gunman)."""
+    if not headline.group.is_total or headline.count.value is None:
+        return []
+    parts = [c for c in body if c.outcome == headline.outcome and c.status == Status.CURRENT
+             and c.part_of is None and c.count.value is not None]
+    if len(parts) < 2 or sum(c.count.value for c in parts) != headline.count.value:
+        return []
+    return parts
 
 
 def _figures(claims: list[Claim]) -> str:
@@ -548,8 +563,12 @@ def _why_invalid(as_written: str) -> str:
 
 @rule("anachronism")
 def anachronism(context: CheckContext) -> list[Finding]:
-    """A date whose stated year lies years away from the report's own time."""
-    dated = [(m, year) for m in context.dates if m.has_year and (year := mention_year(m)) is not None]
+    """A full date whose stated year lies years away from the report's own time.
+
+    A bare year ("the bar opened in 1998") is background, common in any report, and not flagged;
+    a day or month far from the rest ("16/20/2016" in a 2026 report) usually is a mistake."""
+    dated = [(m, year) for m in context.dates if m.has_year and not _year_only(m)
+             and (year := mention_year(m)) is not None]
     published = context.extraction.document.published.date
     findings = []
     for mention, year in dated:
@@ -569,6 +588,11 @@ def anachronism(context: CheckContext) -> list[Finding]:
             )
             findings.append(finding("anachronism", Severity.WARNING, message, [_date_span(mention)]))
     return findings
+
+
+def _year_only(mention: DateMention) -> bool:
+    resolved = getattr(mention, "resolved", None)
+    return getattr(resolved, "precision", None) == "year"
 
 
 def mention_year(mention: DateMention) -> int | None:

@@ -57,6 +57,9 @@ _CREDIT_RE = re.compile(
 )
 # A topic tag a scraper glued to the end of a headline: "… Kidnapping Nicolas Maduro News".
 _TOPIC_TAG_RE = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+){1,4}(?:News|Updates|Live))\s*$")
+_SECTION_TAG_RE = re.compile(
+    r"\s((?:Breaking|Latest|World|Top|Local|National|International|US|U\.S\.|UK) (?:News|Stories|Updates))\s*$"
+)
 _SITE_SUFFIX_RE = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 # Two words glued where a link was stripped: a lower-case run of 3+ letters, then a capitalised word.
 _GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
@@ -164,6 +167,9 @@ def _topic_tag_start(line: str) -> int | None:
 
     The tag cannot start right after a possessive or a function word ("Maduro’s Kidnapping" is
     the headline's own phrase), so leading words are dropped until the tag can stand alone."""
+    section = _SECTION_TAG_RE.search(line)
+    if section:
+        return section.start(1)
     match = _TOPIC_TAG_RE.search(line)
     if not match:
         return None

@@ -76,7 +76,7 @@ def _extract_parsed(cleaned: Cleaned, parsed: Parsed) -> Extraction:
     drafts = relate(drafts)
     # 5. events, and which figures belong to which
     claim_sentences = Counter((d.unit.index, d.sentence.start) for d in drafts)
-    index = EventFinder(parsed, mentions, places, published).find(claim_sentences)
+    index = EventFinder(document.text, parsed, mentions, places, published).find(claim_sentences)
     claims = [_claim(d, index, mentions, published) for d in drafts]
     claims = _mark_parties(claims, index)
     extraction = Extraction(document=document, people=people, claims=claims, events=index.events)

@@ -179,7 +179,7 @@ _ATOM = re.compile(
             r"(?P<ratio>\b\d+/\d+\b)",
             rf"(?P<dmy>\b{_DAY}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}"
             rf"(?:,?\s+{_YEAR4}\b|\s+\d\d\b(?=\s*(?:[-,.;:)\]\u2013\u2014]|$)))?)",
-            rf"(?P<mdy>{_MONTH}\s*(?:{_DAY}(?:st|nd|rd|th)?\b(?:\s*{_HY}\s*{_DAY}\b)?"
+            rf"(?P<mdy>\b{_MONTH}\s*(?:{_DAY}(?:st|nd|rd|th)?\b(?:\s*{_HY}\s*{_DAY}\b)?"
             rf"(?:,?\s+{_YEAR4}\b)?|{_YEAR4}\b))",
             r"(?P<decade>['\u2018\u2019]\d0s\b|\b(?:1[89]|20)\d0s\b)",
             rf"(?P<code>(?-i:\b(?!(?i:mid|pre|post|non|anti|ex|pro|top|under|over|late|early){_HY})"
@@ -232,8 +232,9 @@ _TRIGGER_WORDS = [
     *"jan feb mar apr jun jul aug sep sept oct nov dec".split(),
 ]
 _TRIGGER = re.compile(
-    rf"\d|[$£€¥₹₦(]|\.(?=\d)|['\u2018\u2019](?=\d)|\b(?:US|C|A|NZ|HK)\$"
-    rf"|(?-i:\b[A-Z][A-Za-z]{{0,4}}{_HY}?\d)|\b{_trie(sorted(set(_TRIGGER_WORDS)))}\b",
+    # the leading class lets the regex engine skip spaces and punctuation before trying the rest
+    rf"(?=[\w$£€¥₹₦(.'\u2018\u2019])(?:\d|[$£€¥₹₦(]|\.(?=\d)|['\u2018\u2019](?=\d)"
+    rf"|\b(?:{_trie(sorted(set(_TRIGGER_WORDS)))}\b|(?-i:[A-Z](?=[A-Za-z]{{0,4}}{_HY}?\d))|(?:US|C|A|NZ|HK)\$))",
     re.IGNORECASE,
 )
 

@@ -40,6 +40,7 @@ Decisions the grammar takes (tested in tests/test_dates.py):
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import email.utils
@@ -47,6 +48,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from tollbook.model import DatePrecision, DateRange, Published
 
@@ -86,6 +88,12 @@ _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
+
+
+def _any_case(words: list[str]) -> str:
+    """Lower, title and upper case spelled out: a pattern that starts with literal words lets the
+    regex engine skip ahead to candidate letters, which (?i:...) would prevent."""
+    return "|".join(f"{w}|{w.title()}|{w.upper()}" for w in words)
 
 
 def _cased(words: list[str], suffix: str = "") -> str:
@@ -292,7 +300,7 @@ def _read_cued_year(m: re.Match[str]) -> _Reading:
 
 def _read_weekday(m: re.Match[str]) -> _Reading:
     target = _WEEKDAYS.index(m["weekday"].lower())
-    mod = (m["mod"] or "").lower()
+    mod = (m.groupdict().get("mod") or "").lower()
 
     def rule(anchor: Day) -> _Range:
         back = (anchor.weekday() - target) % 7  # days back to the most recent such day
@@ -423,13 +431,16 @@ def _rule(name: str, pattern: str, read: Callable[[re.Match[str]], _Reading | No
     return _Rule(name, re.compile(pattern), read, folded, re.compile(not_after) if not_after else None)
 
 
-_WEEKDAY_PREFIX = rf"(?:{_WEEKDAY},?{_SP})?"
+_FULL_DATE_TAIL = rf"(?:{_COMMA_SP}(?P<year>{_YEAR4}))?"
+_MONTH_DAY = rf"(?P<month>{_MONTH}){_SP}(?P<day>{_DAY}){_FULL_DATE_TAIL}"
+_DAY_MONTH = rf"(?P<day>{_DAY})(?:{_SP}(?i:of))?{_SP}(?P<month>{_MONTH}){_FULL_DATE_TAIL}"
+_WEEKDAY_COMMA = rf"{_WEEKDAY},?{_SP}"
 _RULES = (
-    _rule("month day year", rf"{_WEEKDAY_PREFIX}(?P<month>{_MONTH}){_SP}(?P<day>{_DAY})"
-          rf"(?:{_COMMA_SP}(?P<year>{_YEAR4}))?", _read_named_day),
-    _rule("day month year", rf"{_WEEKDAY_PREFIX}(?P<day>{_DAY})(?:{_SP}(?i:of))?"
-          rf"{_SP}(?P<month>{_MONTH})(?:{_COMMA_SP}(?P<year>{_YEAR4}))?", _read_named_day),
-    _rule("wire day", rf"(?P<day>{_DAY}){_SP}(?P<month>{_MON3}){_SP}(?P<year2>\d{{2}})(?![\d/.-])",
+    _rule("month day year", _MONTH_DAY, _read_named_day),
+    _rule("weekday month day year", _WEEKDAY_COMMA + _MONTH_DAY, _read_named_day),
+    _rule("day month year", rf"(?=\d){_DAY_MONTH}", _read_named_day),
+    _rule("weekday day month year", _WEEKDAY_COMMA + _DAY_MONTH, _read_named_day),
+    _rule("wire day", rf"(?=\d)(?P<day>{_DAY}){_SP}(?P<month>{_MON3}){_SP}(?P<year2>\d{{2}})(?![\d/.-])",
           _read_wire_day),
     _rule("iso", rf"(?P<year>{_YEAR4})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})(?!\d)",
           _read_iso),
@@ -437,25 +448,26 @@ _RULES = (
           r"(?P<year>(?:19|20)\d{2}|\d{2})(?![\d/])", _read_numeric),
     _rule("month year", rf"(?P<month>{_MONTH})(?:,?{_SP}(?i:of){_SP}|{_COMMA_SP})(?P<year>{_YEAR4})",
           _read_month_year),
-    _rule("cued month", rf"(?:(?i:in|since|until|during|through|from){_SP}|(?P<mod>(?i:last|this|next"
-          rf"|early|late)){_SP}|(?i:mid)-)(?P<month>{_MONTH})(?!{_COMMA_SP}\d)", _read_cued_month),
+    _rule("cued month", rf"(?:(?:{_any_case(['in', 'since', 'until', 'during', 'through', 'from'])}){_SP}"
+          rf"|(?P<mod>{_any_case(['last', 'this', 'next', 'early', 'late'])}){_SP}|(?:{_any_case(['mid'])})-)"
+          rf"(?P<month>{_MONTH})(?!{_COMMA_SP}\d)", _read_cued_month),
     _rule("cued year", rf"(?:(?:in|since|until|during|through|early|late){_SP}|mid-"
           rf"|(?:end|start|beginning|middle|summer|spring|autumn|fall|winter){_SP}of{_SP})"
           rf"(?P<year>{_YEAR4})(?![-/.]\d|[a-z])", _read_cued_year, folded=True),
-    _rule("weekday", rf"(?:(?P<mod>(?i:last|this|next|early|late)){_SP})?(?P<weekday>{_WEEKDAY})"
-          rf"(?!{_SP}{_NOT_AFTER_WEEKDAY})(?:{_SP}(?i:{_PART_OF_DAY}))?", _read_weekday,
-          not_after=r"(?:Bloody|BLOODY)[ \t\u00a0]$"),
-    _rule("day word", rf"(?:the{_SP}day{_SP}before{_SP}yesterday|(?:early{_SP}|late{_SP})?"
-          rf"yesterday(?:{_SP}{_PART_OF_DAY})?|(?:late{_SP})?last{_SP}night|(?:earlier{_SP}|early{_SP}"
-          rf"|late{_SP})?today|tonight|(?:earlier{_SP}|early{_SP}|late{_SP})?this{_SP}"
-          r"(?:morning|afternoon|evening))\b", _read_day_word, folded=True,
-          not_after=r"USA[ \t\u00a0]$"),
+    # "early Friday", "late Friday" read as "Friday": the span keeps the weekday only.
+    _rule("weekday", rf"(?P<weekday>{_WEEKDAY})(?!{_SP}{_NOT_AFTER_WEEKDAY})(?:{_SP}(?i:{_PART_OF_DAY}))?",
+          _read_weekday, not_after=r"(?:Bloody|BLOODY)[ \t\u00a0]$"),
+    _rule("last/this/next weekday", rf"(?P<mod>{_any_case(['last', 'this', 'next'])}){_SP}"
+          rf"(?P<weekday>{_WEEKDAY})(?:{_SP}(?i:{_PART_OF_DAY}))?", _read_weekday),
+    _rule("day word", rf"(?:the{_SP}day{_SP}before{_SP}yesterday|yesterday(?:{_SP}{_PART_OF_DAY})?"
+          rf"|last{_SP}night|today|tonight|this{_SP}(?:morning|afternoon|evening))\b", _read_day_word,
+          folded=True, not_after=r"USA[ \t\u00a0]$"),
     _rule("period", rf"(?P<mod>earlier{_SP}this|later{_SP}this|this|last|next|the{_SP}past"
           rf"|the{_SP}last){_SP}(?P<unit>week|month|year)\b", _read_period, folded=True),
     _rule("weekend", rf"(?:(?P<mod>this|last)|over{_SP}the|at{_SP}the|during{_SP}the"
           rf"|the{_SP}past){_SP}weekend\b", _read_weekend, folded=True),
     _rule("ago", rf"(?P<n>{_NUM}){_SP}(?P<unit>day|week|month|year)s?{_SP}ago\b", _read_ago, folded=True),
-    _rule("past n", rf"(?:the{_SP})?(?:past|last){_SP}(?P<n>{_NUM}){_SP}"
+    _rule("past n", rf"(?:the{_SP}past|the{_SP}last|past|last){_SP}(?P<n>{_NUM}){_SP}"
           r"(?P<unit>hours|days|weeks|months|years)\b", _read_past_n, folded=True),
     _rule("chain", rf"the{_SP}(?P<which>day{_SP}before|previous{_SP}day|day{_SP}after|next{_SP}day"
           rf"|following{_SP}day)\b(?!{_SP}(?:the|a|an|his|her|their|its|yesterday|tomorrow)\b)",
@@ -491,7 +503,7 @@ def find_dates(text: str, anchor: Day | None = None) -> list[DateMention]:
 def resolve(mention: DateMention, anchor: Day) -> DateRange | None:
     """Resolve a mention against `anchor` ("the day before" counts from the anchor here)."""
     for rule in _RULES:
-        written = mention.as_written.translate(_FOLD) if rule.folded else mention.as_written
+        written = _fold(mention.as_written) if rule.folded else mention.as_written
         match = rule.pattern.fullmatch(written)
         reading = rule.read(match) if match else None
         if reading is not None:
@@ -552,21 +564,30 @@ def parse_date_string(value: str) -> Day | None:
 
 def _matches(text: str) -> list[tuple[int, int, _Rule, _Reading]]:
     """All rule matches, overlaps settled for the longest ("Friday, Jan. 16, 2026" over "Friday")."""
-    folded = text.translate(_FOLD)
     found = []
     for rule in _RULES:
-        for match in rule.pattern.finditer(folded if rule.folded else text):
+        for match in rule.pattern.finditer(_fold(text) if rule.folded else text):
             if _continues_word(text, match.start()) or _excluded(rule, text, match.start()):
                 continue
             reading = rule.read(match)
             if reading is not None:
                 found.append((match.start(), match.end(), rule, reading))
     found.sort(key=lambda item: (item[0] - item[1], item[0]))
-    kept: list[tuple[int, int, _Rule, _Reading]] = []
+    kept: list[tuple[int, int, _Rule, _Reading]] = []  # sorted by start, never overlapping
     for item in found:
-        if all(item[1] <= other[0] or item[0] >= other[1] for other in kept):
-            kept.append(item)
-    return sorted(kept, key=lambda item: item[0])
+        at = bisect.bisect_left(kept, item[0], key=lambda k: k[0])
+        clear_before = at == 0 or kept[at - 1][1] <= item[0]
+        clear_after = at == len(kept) or kept[at][0] >= item[1]
+        if clear_before and clear_after:
+            kept.insert(at, item)
+    return kept
+
+
+@lru_cache(maxsize=4)
+def _fold(text: str) -> str:
+    """Lower-cased text with every offset kept (str.lower() lengthens a few characters, e.g. "İ")."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_FOLD)
 
 
 def _continues_word(text: str, start: int) -> bool:

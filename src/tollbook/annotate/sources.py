@@ -33,6 +33,7 @@ class SourceFinder:
     def __init__(self, people: list[Person]) -> None:
         self.people = people
         self.last_person: Source | None = None
+        self.organisations: list[str] = []
 
     def speeches(self, unit: ParsedUnit, sent: SpacySpan) -> list[Speech]:
         """Every attributed statement in a sentence, in order."""
@@ -68,8 +69,16 @@ class SourceFinder:
                             kind=SourceKind.OFFICIAL if title else SourceKind.WITNESS, span=span)
             self.last_person = source
             return source
-        organisation = _strip_determiner(text)
+        organisation = self._earlier_organisation(text) or _strip_determiner(text)
+        self.organisations.append(organisation)
         return Source(name=None, title=None, organisation=organisation, kind=_kind_of(organisation), span=span)
+
+    def _earlier_organisation(self, text: str) -> str | None:
+        """ "the group said" after "A local rights group put …": the same organisation."""
+        words = text.lower().split()
+        if len(words) != 2 or words[0] != "the":
+            return None
+        return next((o for o in reversed(self.organisations) if o.lower().endswith(words[1])), None)
 
     def _person_in(self, tokens: list[Token], text: str) -> Person | None:
         for tok in reversed(tokens):  # the name nearest the verb is the speaker's

@@ -7,6 +7,7 @@ the score stays over the whole set; the refusals are counted separately.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -101,6 +102,15 @@ def _extract_batch(items: list[dict[str, Any]], settings: Settings | None):
         yield item, extraction, refusal
 
 
+def _plain(value: Any) -> Any:
+    """JSON for what json does not know: records as dicts, sets sorted, dates in ISO form."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, set | frozenset):
+        return sorted(value, key=str)
+    return str(value)
+
+
 class ErrorLog:
     """Per-item predictions beside the gold, one JSON object a line (or nothing at all)."""
 
@@ -109,7 +119,7 @@ class ErrorLog:
 
     def write(self, **fields: Any) -> None:
         if self._stream is not None:
-            self._stream.write(json.dumps(fields, ensure_ascii=False, default=str) + "\n")
+            self._stream.write(json.dumps(fields, ensure_ascii=False, default=_plain) + "\n")
 
 
 @contextmanager

@@ -46,8 +46,6 @@ from tollbook.model import (
 
 MAX_EVIDENCE = 400
 _UNKNOWN_VERBS = frozenset("determine know confirm establish release clear disclose verify assess".split())
-_KIN = frozenset("wife husband son daughter mother father brother sister child children "
-                 "girlfriend boyfriend partner".split())
 _SINGULAR_DETS = frozenset("a an one another".split())
 _WINDOW_OUTCOME = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}?(?:were|was|are|have been|has been|had been|been)?\s*"
@@ -160,7 +158,8 @@ class ClaimFinder:
             group = self._group(unit, number, group_noun if group_noun is not number else noun)
             return Draft(outcome=reading.outcome, count=count, group=group, unit=unit, sentence=sent,
                          anchor=noun, evidence=evidence, confidence=reading.confidence,
-                         hedged=reading.hedged, among_total=reading.among, from_report=reading.from_report)
+                         hedged=reading.hedged, among_total=reading.among,
+                         from_report=reading.from_report or outcomes.earlier_figure(number))
         window = _window_outcome(unit, match)
         group = self._group(unit, number, noun)
         if window is not None and noun is not number:
@@ -332,7 +331,9 @@ def _is_one_person(token: Token) -> bool:
         return False
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod")}
     has_possessive = any(c.dep_ == "poss" for c in token.children)
-    return bool(dets & _SINGULAR_DETS) or (has_possessive and lower in _KIN)
+    # "the gunman" is one known person; "the man" usually repeats a victim counted before.
+    definite_perpetrator = "the" in dets and entry.role == Role.PERPETRATOR
+    return bool(dets & _SINGULAR_DETS) or has_possessive or definite_perpetrator
 
 
 def _person_end(token: Token) -> Token:

@@ -10,6 +10,7 @@ Figures belong to the event of their sentence, else to the report's main (violen
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -32,6 +33,9 @@ _TRIGGERS = {
     **dict.fromkeys("protest rally demonstration march riot demonstrate sit-in strike".split(), PROTEST),
 }
 _TRIGGERS["strike"] = VIOLENCE
+_DATELINE_RE = re.compile(
+    r"\s*([A-Z][A-Z .'-]{2,30}),\s*(?:([A-Z][A-Za-z. ]{1,25}?)\s*(?:,|\(|—|–|--|-|\d))?"
+)
 _PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2, DatePrecision.YEAR: 3}
 
 
@@ -58,7 +62,9 @@ class EventIndex:
 
 
 class EventFinder:
-    def __init__(self, parsed: Parsed, dates: list[DateMention], gazetteer, published: str | None) -> None:
+    def __init__(self, text: str, parsed: Parsed, dates: list[DateMention], gazetteer,
+                 published: str | None) -> None:
+        self.text = text
         self.parsed = parsed
         self.dates = [d for d in dates if d.kind != DateKind.INVALID and d.resolved is not None]
         self.gazetteer = gazetteer
@@ -66,6 +72,7 @@ class EventFinder:
 
     def find(self, claim_sentences: Counter) -> EventIndex:
         families: dict[str, _Family] = {}
+        dateline = self._dateline()
         sentence_family: dict[tuple[int, int], str] = {}
         for unit in self.parsed.of_kind(SegmentKind.HEADLINE, SegmentKind.BODY):
             for sent in unit.doc.sents:
@@ -81,6 +88,9 @@ class EventFinder:
                 sentence_family[(unit.index, sent.start)] = name
         if not families and claim_sentences:
             families[VIOLENCE] = _Family(VIOLENCE)
+        if dateline is not None and VIOLENCE in families:
+            # A wire dateline ("DAYTON, Ohio — …") names where the story happened.
+            families[VIOLENCE].places[dateline] += 5
         events, ids = [], {}
         for number, family in enumerate(sorted(families.values(), key=lambda f: f.name != VIOLENCE), 1):
             ids[family.name] = f"e{number}"
@@ -88,6 +98,23 @@ class EventFinder:
         by_sentence = {key: ids[name] for key, name in sentence_family.items()}
         main = ids.get(VIOLENCE) or (events[0].id if events else None)
         return EventIndex(events=events, by_sentence=by_sentence, main=main)
+
+    def _dateline(self) -> Place | None:
+        """The place of a dateline opening the first body paragraph: "DAYTON, Ohio —", "LIMA, 10 JAN 90"."""
+        body = next(iter(self.parsed.of_kind(SegmentKind.BODY)), None)
+        if body is None:
+            return None
+        found = _DATELINE_RE.match(self.text, body.unit.start)
+        if not found:
+            return None
+        city, region = found.group(1).strip().title(), (found.group(2) or "").strip()
+        if region and self.gazetteer.us_state(region):
+            place = self.gazetteer.find_city(city, country="US", admin1=region)
+        elif region and self.gazetteer.country_code(region):
+            place = self.gazetteer.find_city(city, country=self.gazetteer.country_code(region))
+        else:
+            place = None
+        return place or self.gazetteer.lookup(city)
 
     def _family_of(self, sent: SpacySpan) -> tuple[str | None, list[Token]]:
         found = [t for t in sent if t.lemma_.lower() in _TRIGGERS and t.pos_ in ("NOUN", "VERB")]

@@ -43,6 +43,17 @@ class Reading:
     hedged: bool = False
 
 
+_EARLIER = frozenset("earlier initial previous original preliminary first old".split())
+
+
+def earlier_figure(number: Token) -> bool:
+    """ "an earlier figure of 19 dead", "the initial toll of 12": a figure a revision replaces."""
+    for ancestor in list(number.ancestors)[:4]:
+        if ancestor.lemma_.lower() in _REPORT_HEADS:
+            return any(c.lower_ in _EARLIER for c in ancestor.children)
+    return False
+
+
 def head_number(token: Token) -> Token:
     """The last token of a multi-token number ("1.2 million", "thirty - two") heads the rest."""
     while token.dep_ in ("compound", "quantmod", "nummod") and token.head.like_num and token.head.i > token.i:
@@ -79,6 +90,11 @@ def read_outcome(number: Token, noun: Token) -> Reading | None:
         return Reading(OUTCOME_NOUNS[lemma], noun, 0.9, outcome_noun=noun)
     if noun is not number and noun.lower_ in OUTCOME_ADJECTIVES:  # "the 5 dead"
         return Reading(OUTCOME_ADJECTIVES[noun.lower_], noun, 0.85)
+    if noun is number:  # "12 of the wounded": part of everyone wounded
+        of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and pobj.lower_ in OUTCOME_ADJECTIVES:
+            return Reading(OUTCOME_ADJECTIVES[pobj.lower_], pobj, 0.8, among=True)
     reading = _from_modifiers(noun)
     return reading or _climb(noun)
 
@@ -142,7 +158,16 @@ def _active_subject(subject: Token, verb: Token) -> Reading | None:
         return Reading(INTRANSITIVE_OUTCOMES[lemma], verb, 0.9, hedged=_hedged(verb))
     if lemma in _BE_VERBS:
         return _be_with(verb, exclude=subject)
+    # "… were killed and 64 wounded", "Two dead, three hurt": a participle with no object.
+    if lemma in OUTCOME_VERBS and verb.tag_ in ("VBN", "VBD") and not _has_object(verb):
+        outcome = verb_outcome(verb, as_subject=True)
+        if outcome and (verb.dep_ == "conj" or verb.tag_ == "VBN" or subject.like_num):
+            return Reading(outcome, verb, 0.75)
     return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children)
 
 
 def _be_with(verb: Token, *, exclude: Token) -> Reading | None:
@@ -173,7 +198,12 @@ def _through_preposition(prep: Token) -> tuple[Reading | None, Token | None]:
     if word == "of" and lemma in OUTCOME_NOUNS and lemma != "body":  # "the deaths of 5", "a toll of 83"
         return Reading(OUTCOME_NOUNS[lemma], owner, 0.85, outcome_noun=owner), None
     if word in ("to", "at") and lemma in _TOLL_VERBS and _has_toll_subject(owner):  # "toll rose to 83"
-        return Reading(Outcome.KILLED, owner, 0.85), None
+        return _toll_reading(owner), None
+    if word in ("to", "at") and owner.dep_ == "acl" and lemma in OUTCOME_VERBS:
+        # "put the number of soldiers killed at 11"
+        outcome = verb_outcome(owner, as_subject=True)
+        if outcome:
+            return Reading(outcome, owner, 0.8, outcome_noun=owner.head), None
     if word == "of" and lemma in _QUANTITY_HEADS:  # "a total of 83 people"
         return None, owner
     if word == "of" and lemma in _REPORT_HEADS:  # "from an initial report of 23" (about casualties)
@@ -182,6 +212,23 @@ def _through_preposition(prep: Token) -> tuple[Reading | None, Token | None]:
             return Reading(OUTCOME_NOUNS[noun.lemma_.lower()], noun, 0.75, from_report=True,
                            outcome_noun=noun), None
     return None, None
+
+
+def _toll_reading(verb: Token) -> Reading:
+    """ "put the number of soldiers killed at 11": the outcome and group come from the toll noun."""
+    toll = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and c.lemma_.lower() in ("toll", "death", "number"))
+    of = next((c for c in toll.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if people is not None:
+        lemma = people.lemma_.lower()
+        if lemma in OUTCOME_NOUNS:
+            return Reading(OUTCOME_NOUNS[lemma], verb, 0.85, outcome_noun=people)
+        modified = _from_modifiers(people)
+        if modified is not None:
+            return Reading(modified.outcome, verb, 0.85, outcome_noun=people)
+    outcome = Outcome.KILLED if toll.lemma_.lower() in ("toll", "death") else None
+    return Reading(outcome or Outcome.CASUALTIES, verb, 0.8)
 
 
 def _has_toll_subject(verb: Token) -> bool:
