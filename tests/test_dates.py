@@ -54,6 +54,7 @@ RESOLUTION = [
     ("the day before yesterday", FRI, "the day before yesterday", "2026-01-14", "", DAY),
     ("The toll rose today.", FRI, "today", "2026-01-16", "", DAY),
     ("A vigil is held tonight.", FRI, "tonight", "2026-01-16", "", DAY),
+    ("He is to appear in court tomorrow.", FRI, "tomorrow", "2026-01-17", "", DAY),
     ("Gunmen struck this morning.", FRI, "this morning", "2026-01-16", "", DAY),
     ("Gunmen struck last night.", FRI, "last night", "2026-01-15", "", DAY),
     ("a clash yesterday afternoon near", FRI, "yesterday afternoon", "2026-01-15", "", DAY),

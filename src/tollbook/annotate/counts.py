@@ -1,25 +1,25 @@
 """The count grammar: every number expression in a text, its bounds, and what kind of number it is.
 
-`find_counts` scans a whole article in one pass of one compiled regex and reads each number it meets
-("83", "1,200", "1.2 million", "Thirty-two", "a hundred", "dozens") with the qualifier around it
-("more than 112", "between 10 and 15", "50 or more"). Bounds follow DESIGN.md "Count": an exact count
-has low = value = high; a bound or a vague count has value None and says what it knows in low / high
-(None = unbounded):
+`find_counts` reads a whole article in one left-to-right pass: a cheap trigger regex finds where a
+number can start, one compiled grammar (`_ATOM`) reads it there ("83", "1,200", "1.2 million",
+"Thirty-two", "a hundred", "dozens"), and a few anchored regexes read the qualifier and the words
+around it. Bounds follow DESIGN.md "Count": an exact count has low = value = high; a bound or a vague
+count has value None and says what it knows in low / high (None = unbounded):
 
-    at least N, no fewer than N, a minimum of N, N or more, N-plus   at_least   low N
-    more than N, over N, upwards of N, in excess of N                more_than  low N+1
-    nearly N, almost N, close to N, just under N                     nearly     low ⌊0.9N⌋, high N−1
-    about N, around, approximately, roughly, some, (an) estimated    about      low ⌊0.9N⌋, high ⌈1.1N⌉
-    up to N, as many as N, at most N, no more than N                 up_to      high N
-    fewer than N, less than N                                        up_to      high N−1
-    between N and M, N-M, N to M (not "from N to M": a revision)     between    low N, high M
-    several 3, a few 2, a handful 2, multiple 2, many 3, numerous 3,
-    tens of 20, dozens 24, scores of 40, hundreds 200, thousands 2000,
-    several hundred 300, tens of thousands 20000, ...                vague      low as listed
-    a couple of 2, a dozen 12, two dozen 24, half a dozen 6, no one 0  exact
+    at least N, no fewer than N, a minimum of N, N or more, N-plus, N+   at_least   low N
+    more than N, over N, upwards of N, in excess of N                    more_than  low N+1
+    nearly N, almost N, close to N, just under N                         nearly     low ⌊0.9N⌋, high N−1
+    about N, around, approximately, roughly, some, (an) estimated, N or so   about  low ⌊0.9N⌋, high ⌈1.1N⌉
+    up to N, as many as N, at most N, no more than N                     up_to      high N
+    fewer than N, less than N                                            up_to      high N−1
+    between N and M, N-M, N to M (not "from N to M": that is a revision)  between   low N, high M
+    a few 2, a handful 2, multiple 2, several 3, many 3, numerous 3, tens of 20, dozens 24,
+    scores of 40, hundreds 200, thousands 2000, several hundred 300, tens of thousands 20000  vague  low
+    a couple of 2, a dozen 12, two dozen 24, half a dozen 6, no one 0    exact
 
-"many" is read as vague with low 3 (ACLED's low reading of several/many), since "many were killed"
-is a figure an analyst wants to see; "as many as" and "how many" are not counts.
+"many" is read as vague with low 3 (ACLED's low reading of several/many): "many were killed" is a
+figure an analyst wants to see. "as many as" and "how many" are not counts. A qualifier before a range
+other than an approximator ("at least 10-15") is not read; the range is.
 
 Numbers that are clearly not counts of people get a `NumberKind` other than COUNT (an age, a year, a
 date, a time, money, a percentage, a duration, an ordinal, a measure, an identifier), decided from a
@@ -27,9 +27,9 @@ few tokens around the number. When unsure the kind is COUNT: the extractor decid
 count is a casualty figure. For non-count kinds the span also covers the word the kind was read from
 ("64-year-old", "seven days", "Route 66", "aged 64"), and value / low / high still hold the number
 read where there is one (a year's value is the year); dates, clock times, phone numbers and codes such
-as "AK-47" have no value.
+as "AK-47" have none.
 
-Spans index the input exactly (`as_written == text[start:end]`); nothing is normalised before
+Spans index the input exactly (`as_written == text[start:end]`): nothing is normalised before
 matching, so curly quotes, en dashes, non-breaking hyphens and non-breaking spaces are matched as
 written.
 """
@@ -80,18 +80,16 @@ _UNITS = {
         "fifteen sixteen seventeen eighteen nineteen".split()
     )
 }
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
+_TENS = {t: 10 * i for i, t in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_TENS["fourty"] = 40
 _SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9}
 _NUMBER_WORDS = [*_UNITS, *_TENS, "hundred", *_SCALES, "dozen"]
-
 _ORDINALS = {
-    w: i + 1
+    w: i
     for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+        1,
     )
 }
 _ORDINALS |= {t[:-1] + "ieth": n for t, n in _TENS.items() if t != "fourty"}
@@ -109,43 +107,41 @@ def _parse_number_tokens(tokens: list[str]) -> int | None:
     """A small state machine over number words; `prev` is the class of the previous word."""
     if tokens in (["half", "a", "dozen"], ["a", "half", "dozen"], ["half", "dozen"]):
         return 6
-    total, current, prev, last_scale = 0, 0, None, None
+    # scales must fall ("a million thousand" is no number)
+    total, current, prev, last_scale = 0, 0, None, 10**10
     if tokens[0] == "a":
         current, prev, tokens = 1, "a", tokens[1:]
     for tok in tokens:
+        starts_group = prev in (None, "hundred", "scale", "and")  # a place where a new part may begin
         if tok == "and" and prev in ("hundred", "scale"):
             prev = "and"
-        elif tok in _UNITS and prev == "tens" and 1 <= _UNITS[tok] <= 9:
+        elif tok in _UNITS and (starts_group or (prev == "tens" and 0 < _UNITS[tok] < 10)):
             current, prev = current + _UNITS[tok], "unit"
-        elif tok in _UNITS and prev in (None, "hundred", "scale", "and"):
-            current, prev = current + _UNITS[tok], "unit"
-        elif tok in _TENS and prev in (None, "hundred", "scale", "and"):
+        elif tok in _TENS and starts_group:
             current, prev = current + _TENS[tok], "tens"
         elif tok == "hundred" and prev in ("unit", "tens", "a") and current < 100:
             current, prev = current * 100, "hundred"
-        elif tok in _SCALES and prev in ("unit", "tens", "hundred", "a") and (
-            last_scale is None or _SCALES[tok] < last_scale
-        ):
+        elif tok in _SCALES and prev in ("unit", "tens", "hundred", "a") and _SCALES[tok] < last_scale:
             total, current, prev, last_scale = total + current * _SCALES[tok], 0, "scale", _SCALES[tok]
         elif tok == "dozen" and prev in (None, "unit", "tens", "a"):
             current, prev = max(current, 1) * 12, "dozen"
         else:
             return None
-    if prev in ("and", "a"):
-        return None
-    return total + current
+    return None if prev in ("and", "a") else total + current
 
 
-# --------------------------------------------------------------------------- the scanner
+# --------------------------------------------------------------------------- regex helpers
 
 _HY = "[-\u2010\u2011\u2013]"  # hyphen, unicode hyphen, non-breaking hyphen, en dash
+_S = rf"(?:\s|{_HY})"  # one space or hyphen between a number and its unit
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _YEAR4 = r"(?:1[89]|20)\d\d"
+_AMPM = r"(?:[ap]\.\s?m\b\.?|[ap]m\b)"
 
 
 def _cap(word: str) -> str:
-    """A word whose first letter must be upper case (the pattern is compiled case-insensitive),
-    so "May 3" is a date but "may 3" is not, in ordinary and in ALL-CAPS text alike."""
+    """A word whose first letter must be upper case (the patterns are case-insensitive), so
+    "May 3" is a date but "may 3" is not, in ordinary and in ALL-CAPS text alike."""
     return f"(?-i:{word[0]}){re.escape(word[1:])}"
 
 
@@ -153,19 +149,41 @@ def _alternation(words: list[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_MONTH = (
-    "(?:"
-    + _alternation(
-        [
-            _cap(w)
-            for w in "January February March April May June July August September October November "
-            "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-        ]
-    )
-    + r")\b\.?"
+def _caps(spec: str) -> str:
+    return _alternation([_cap(w) for w in spec.split()])
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of plain words factored by common prefixes ("f(?:ive|our(?:teen|th)?)"),
+    so the trigger tests each letter once instead of once per word."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+
+    return emit(root)
+
+
+# --------------------------------------------------------------------------- the grammar
+
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
-_AMPM = r"(?:[ap]\.\s?m\b\.?|[ap]m\b)"
+_MONTH = rf"(?:{_caps(_MONTH_NAMES)})\b\.?"
 _NUMWORD = _alternation(_NUMBER_WORDS)
+_VAGUE_WORDS = "several many multiple numerous tens dozens hundreds scores thousands millions"
 _WEAPON_PREFIXES = {"ak", "akm", "ar", "m", "sks", "rpg", "mac", "mp", "pk", "pkm", "svd", "sa", "g"}
 
 _ATOM = re.compile(
@@ -184,14 +202,13 @@ _ATOM = re.compile(
             r"(?P<decade>['\u2018\u2019]\d0s\b|\b(?:1[89]|20)\d0s\b)",
             rf"(?P<code>(?-i:\b(?!(?i:mid|pre|post|non|anti|ex|pro|top|under|over|late|early){_HY})"
             rf"[A-Z][A-Za-z]{{0,4}})(?:{_HY}\d+|\d+)[A-Za-z]*\b)",
-            rf"(?P<ordinal>\b(?:(?:{_alternation(list(_TENS))})(?:\s|{_HY})?)?"
-            rf"(?:{_alternation(list(_ORDINALS))})\b)",
+            rf"(?P<ordinal>\b(?:(?:{_alternation(list(_TENS))}){_S}?)?(?:{_alternation(list(_ORDINALS))})\b)",
             rf"(?P<noone>\bno(?:\s+|{_HY})one\b)",
             r"(?P<vague>\b(?:(?:several|a\s+few|many|multiple|numerous)\s+(?:dozen|hundred|thousand|million)s?"
             r"|(?:tens|dozens|hundreds|scores)\s+of\s+(?:thousands|millions)|(?:tens|scores)\s+of"
             r"|dozens|hundreds|thousands|millions|several|a\s+few|a\s+handful|multiple|numerous"
             r"|(?<!\bas\s)(?<!\bhow\s)many(?!\s+as\b)|a\s+couple\s+of)\b)",
-            rf"(?P<words>\b(?:(?:a|half\s+a|a\s+half)(?:\s+|{_HY})(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+            rf"(?P<words>\b(?:(?:a|half\s+a|a\s+half){_S}+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
             rf"(?:{_NUMWORD})\b(?:(?:\s+and\s+|\s+|{_HY})(?:{_NUMWORD})\b)*)",
             r"(?P<num>(?:(?P<sym>(?:US|C|A|NZ|HK)?\$|[£€¥₹₦])\s?)?(?<![\w.])"
             r"(?P<digits>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -202,42 +219,15 @@ _ATOM = re.compile(
     re.IGNORECASE,
 )
 
-def _trie(words: list[str]) -> str:
-    """An alternation of plain words factored by common prefixes ("f(?:ive|our(?:teen|th)?)"),
-    so the scanner tests each letter once instead of once per word."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return (f"(?:{body})?" if len(branches) == 1 else body + "?")
-        return body
-
-    return emit(root)
-
-
-# Where an atom can start: the scanner runs the full grammar (_ATOM) only at these positions.
-_TRIGGER_WORDS = [
-    *_NUMBER_WORDS, *_ORDINALS, "a", "half", "no",
-    *"several many multiple numerous tens dozens hundreds scores thousands millions".split(),
-    *"january february march april may june july august september october november december".split(),
-    *"jan feb mar apr jun jul aug sep sept oct nov dec".split(),
-]
+# Where an atom can start: the grammar runs only at these positions. The leading class lets the
+# regex engine skip spaces and punctuation at once.
 _TRIGGER = re.compile(
-    # the leading class lets the regex engine skip spaces and punctuation before trying the rest
-    rf"(?=[\w$£€¥₹₦(.'\u2018\u2019])(?:\d|[$£€¥₹₦(]|\.(?=\d)|['\u2018\u2019](?=\d)"
-    rf"|\b(?:{_trie(sorted(set(_TRIGGER_WORDS)))}\b|(?-i:[A-Z](?=[A-Za-z]{{0,4}}{_HY}?\d))|(?:US|C|A|NZ|HK)\$))",
+    r"(?=[\w$£€¥₹₦(.'\u2018\u2019])(?:\d|[$£€¥₹₦(]|\.(?=\d)|['\u2018\u2019](?=\d)|\b(?:"
+    + _trie(sorted({*_NUMBER_WORDS, *_ORDINALS, *_VAGUE_WORDS.split(), "a", "half", "no",
+                    *_MONTH_NAMES.lower().split()}))
+    + rf"\b|(?-i:[A-Z](?=[A-Za-z]{{0,4}}{_HY}?\d))|(?:US|C|A|NZ|HK)\$))",
     re.IGNORECASE,
 )
-
 
 _SCALE_VALUES = {
     "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
@@ -252,7 +242,7 @@ _FIXED_KINDS = {
 
 @dataclass(slots=True)
 class _Draft:
-    """A number expression while it is being read; becomes a CountMatch."""
+    """A number expression while it is being read; frozen into a CountMatch at the end."""
 
     start: int
     end: int
@@ -263,9 +253,9 @@ class _Draft:
     low: int | None = None
     high: int | None = None
     kind: NumberKind | None = None
-    digits: str = ""  # the digits as written, "" for words or a scaled number
+    digits: str = ""  # the digits as written; "" for words or a scaled number ("1.2 million")
     money: bool = False
-    scale: int = 1  # the factor of a scale word read with the number ("million")
+    scale: int = 1  # the factor of a scale word read with the number
 
     def is_int(self) -> bool:
         return self.number is not None and float(self.number).is_integer()
@@ -293,7 +283,7 @@ def find_counts(text: str) -> list[CountMatch]:
         draft, pos = _read_atom(text, m, floor)
         if draft is not None:
             found.append(draft.freeze(text))
-            floor = draft.end
+            floor = draft.end  # a later qualifier or context word may not reach back into it
     return found
 
 
@@ -302,52 +292,40 @@ def parse_count(phrase: str) -> CountMatch | None:
     found = find_counts(phrase)
     if len(found) != 1:
         return None
-    match = found[0]
     leading = len(phrase) - len(phrase.lstrip())
-    return match if (match.start, match.end) == (leading, len(phrase.rstrip())) else None
+    return found[0] if (found[0].start, found[0].end) == (leading, len(phrase.rstrip())) else None
 
 
 def _read_atom(text: str, m: re.Match, floor: int) -> tuple[_Draft | None, int]:
     """Read the atom the scanner met; return the draft (None to skip) and where to scan on."""
-    kind = m.lastgroup
-    start, end = m.span()
-    if kind in _FIXED_KINDS:
-        first = re.search(r"\d+", m.group())
-        nstart, nend = (start + first.start(), start + first.end()) if first else (start, end)
-        return _Draft(start, end, nstart, nend, None, kind=_FIXED_KINDS[kind]), end
-    if kind == "ratio":
-        return _Draft(start, end, start, end, None, kind=_ratio_kind(m.group())), end
-    if kind == "code":
+    group, (start, end) = m.lastgroup, m.span()
+    digit = re.search(r"\d+", m.group())
+    nstart, nend = (start + digit.start(), start + digit.end()) if digit else (start, end)
+    if group in _FIXED_KINDS:
+        return _Draft(start, end, nstart, nend, None, kind=_FIXED_KINDS[group]), end
+    if group == "ratio":
+        first, second = (int(part) for part in m.group().split("/"))
+        is_date = 1 <= first <= 12 and 1 <= second <= 31  # "9/11"; "24/7" is a measure
+        kind = NumberKind.DATE if is_date else NumberKind.MEASURE
+        return _Draft(start, end, start, end, None, kind=kind), end
+    if group == "code":
         prefix = re.split(f"{_HY}|\\d", m.group(), maxsplit=1)[0].lower()
-        code_kind = NumberKind.MEASURE if prefix in _WEAPON_PREFIXES else NumberKind.IDENTIFIER
-        return _Draft(start, end, start, end, None, kind=code_kind), end
-    if kind == "ordinal":
-        value = _ordinal_value(m.group())
+        kind = NumberKind.MEASURE if prefix in _WEAPON_PREFIXES else NumberKind.IDENTIFIER
+        return _Draft(start, end, nstart, nend, None, kind=kind), end
+    if group == "ordinal":
+        value = sum(_TENS.get(w, 0) + _ORDINALS.get(w, 0) for w in re.findall(r"[a-z]+", m.group().lower()))
         return _Draft(start, end, start, end, value, kind=NumberKind.ORDINAL), end
-    if kind == "noone":
+    if group == "noone":
         return _with_context(text, _Draft(start, end, start, end, 0), floor), end
-    if kind == "vague":
+    if group == "vague":
         return _with_context(text, _read_vague(m), floor), end
     return _read_cardinal(text, m, floor)
 
-
-def _ratio_kind(written: str) -> NumberKind:
-    first, second = (int(part) for part in written.split("/"))
-    return NumberKind.DATE if 1 <= first <= 12 and 1 <= second <= 31 else NumberKind.MEASURE
-
-
-def _ordinal_value(written: str) -> int:
-    words = re.findall(r"[a-z]+", written.lower())
-    return sum(_TENS.get(w, 0) + _ORDINALS.get(w, 0) for w in words)
-
-
-# --------------------------------------------------------------------------- vague words
 
 _VAGUE_BASE = {
     "several": 3, "few": 2, "handful": 2, "many": 3, "multiple": 2, "numerous": 3, "tens": 20,
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2 * 10**6,
 }
-_VAGUE_SCALE = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6}
 
 
 def _read_vague(m: re.Match) -> _Draft:
@@ -360,7 +338,7 @@ def _read_vague(m: re.Match) -> _Draft:
         if word.endswith("s") and words[0] in ("many", "multiple", "numerous"):
             low = _VAGUE_BASE[word]  # "many thousands" reads as "thousands"
         else:
-            low *= _VAGUE_SCALE[word.rstrip("s")]
+            low *= _SCALE_VALUES[word.rstrip("s")]  # "several hundred", "tens of thousands"
     return _Draft(start, end, start, end, None, Qualifier.VAGUE, low=low)
 
 
@@ -371,7 +349,7 @@ def _read_number(text: str, m: re.Match) -> tuple[float | None, int, int, _Draft
     and a finished draft when letters glued to the digits decide the kind ("9mm", "3rd")."""
     if m.lastgroup == "words":
         tokens = list(re.finditer(r"[a-z]+", m.group(), re.IGNORECASE))
-        for k in range(len(tokens), 0, -1):
+        for k in range(len(tokens), 0, -1):  # the longest run of words that is one number
             value = _parse_number_tokens([t.group().lower() for t in tokens[:k]])
             if value is not None:
                 return value, m.start() + tokens[k - 1].end(), 1, None
@@ -387,20 +365,17 @@ def _read_number(text: str, m: re.Match) -> tuple[float | None, int, int, _Draft
         end, scale = m.end("scale"), _SCALE_VALUES[scale_word]
         value = round(value * scale, 6)
         value = int(value) if float(value).is_integer() else value
-    if m.group("glued"):
-        return value, end, scale, _glued_unit(text, m, end, m.group("glued"))
-    return value, end, scale, None
+    glued = _glued_unit(text, m, end, m.group("glued")) if m.group("glued") else None
+    return value, end, scale, glued
 
 
 _GLUED_KINDS = {
     NumberKind.ORDINAL: {"st", "nd", "rd", "th"},
     NumberKind.TIME: {"am", "pm"},
     NumberKind.DURATION: {"h", "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "wk", "wks"},
-    NumberKind.MEASURE: {
-        "mm", "cm", "km", "kms", "kg", "kgs", "g", "lb", "lbs", "ft", "in", "mi", "mph", "kph",
-        "kmh", "m", "k", "t", "kt", "oz", "ml", "l", "x",
-    },
+    NumberKind.MEASURE: set("mm cm km kms kg kgs g lb lbs ft in mi mph kph kmh m k t kt oz ml l x".split()),
 }
+_AGE_DECADE = re.compile(rf"\b(?:his|her|their|in|early|mid|late)(?:\s|{_HY})*\Z", re.IGNORECASE)
 
 
 def _glued_unit(text: str, m: re.Match, nend: int, suffix: str) -> _Draft | None:
@@ -408,30 +383,22 @@ def _glued_unit(text: str, m: re.Match, nend: int, suffix: str) -> _Draft | None
     letters are a whole word glued by scraping ("83people"), which is then read as if spaced."""
     lower = suffix.lower()
     kind = next((k for k, units in _GLUED_KINDS.items() if lower in units), None)
-    if kind is None and lower == "s":
-        kind = NumberKind.YEAR if len(m.group("digits")) == 4 else _decade_kind(text, m.start())
+    if kind is None and lower == "s":  # "in his 40s" is an age, "the 1990s" a decade
+        in_age = len(m.group("digits")) == 2 and _AGE_DECADE.search(text, max(0, m.start() - 24), m.start())
+        kind = NumberKind.AGE if in_age else NumberKind.YEAR
     if kind is None and len(lower) >= 3:
         return None
     digits = m.group("digits").replace(",", "")
-    value = int(digits) if digits.isdigit() else None
     start = m.start("sym") if m.group("sym") else m.start("digits")
-    draft = _Draft(start, nend + len(suffix), m.start("digits"), nend, value)
-    draft.kind = kind or NumberKind.IDENTIFIER
-    return draft
-
-
-_AGE_DECADE = re.compile(rf"\b(?:his|her|their|in|early|mid|late)(?:\s|{_HY})*\Z", re.IGNORECASE)
-
-
-def _decade_kind(text: str, start: int) -> NumberKind:
-    """ "in his 40s" is an age, "the 90s" a decade."""
-    return NumberKind.AGE if _AGE_DECADE.search(text, max(0, start - 24), start) else NumberKind.YEAR
+    value = int(digits) if digits.isdigit() else None
+    kind = kind or NumberKind.IDENTIFIER
+    return _Draft(start, nend + len(suffix), m.start("digits"), nend, value, kind=kind)
 
 
 def _read_cardinal(text: str, m: re.Match, floor: int) -> tuple[_Draft | None, int]:
     number, nend, scale, glued = _read_number(text, m)
     if glued is not None:
-        return _with_context(text, glued, floor), glued.end
+        return glued, glued.end
     if number is None:
         return None, nend
     is_digits = m.lastgroup == "num"
@@ -444,54 +411,42 @@ def _read_cardinal(text: str, m: re.Match, floor: int) -> tuple[_Draft | None, i
     key, qstart = _qualifier_before(text, draft.start, floor)
     if _read_range(text, draft, key):
         if key == "between" or (key and _QUALIFIERS[key] == Qualifier.ABOUT):
-            draft.start = qstart  # "about 10-15" reads as the range, with its hedge in the span
+            draft.start = qstart  # "about 10-15" reads as the range, its hedge in the span
     elif key and key not in ("between", "from"):
         draft.start, draft.qualifier = qstart, _QUALIFIERS[key]
-        _set_bounds(draft, 1 if key in _STRICT_BOUND else 0)
+        _set_bounds(draft, strict=key in ("fewer than", "less than"))
     else:
         _read_postfix(text, draft)
     return _with_context(text, draft, floor), draft.end
 
 
-# --------------------------------------------------------------------------- qualifiers
+# --------------------------------------------------------------------------- qualifiers and ranges
 
-_QUALIFIERS = {
-    "at least": Qualifier.AT_LEAST, "no fewer than": Qualifier.AT_LEAST,
-    "no less than": Qualifier.AT_LEAST, "not less than": Qualifier.AT_LEAST,
-    "not fewer than": Qualifier.AT_LEAST, "a minimum of": Qualifier.AT_LEAST,
-    "more than": Qualifier.MORE_THAN, "over": Qualifier.MORE_THAN, "well over": Qualifier.MORE_THAN,
-    "just over": Qualifier.MORE_THAN, "upwards of": Qualifier.MORE_THAN,
-    "in excess of": Qualifier.MORE_THAN,
-    "nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY, "close to": Qualifier.NEARLY,
-    "just under": Qualifier.NEARLY, "just shy of": Qualifier.NEARLY,
-    "about": Qualifier.ABOUT, "around": Qualifier.ABOUT, "approximately": Qualifier.ABOUT,
-    "approx.": Qualifier.ABOUT, "roughly": Qualifier.ABOUT, "some": Qualifier.ABOUT,
-    "an estimated": Qualifier.ABOUT, "estimated": Qualifier.ABOUT, "circa": Qualifier.ABOUT,
-    "up to": Qualifier.UP_TO, "as many as": Qualifier.UP_TO, "at most": Qualifier.UP_TO,
-    "a maximum of": Qualifier.UP_TO, "no more than": Qualifier.UP_TO,
-    "not more than": Qualifier.UP_TO, "fewer than": Qualifier.UP_TO, "less than": Qualifier.UP_TO,
-    "between": Qualifier.BETWEEN, "from": Qualifier.BETWEEN,  # both need a range after them
+_QUALIFIER_SPEC = {
+    Qualifier.AT_LEAST: "at least|no fewer than|no less than|not less than|not fewer than|a minimum of",
+    Qualifier.MORE_THAN: "more than|over|well over|just over|upwards of|in excess of",
+    Qualifier.NEARLY: "nearly|almost|close to|just under|just shy of",
+    Qualifier.ABOUT: "about|around|approximately|approx.|roughly|some|an estimated|estimated|circa",
+    Qualifier.UP_TO: "up to|as many as|at most|a maximum of|no more than|not more than|fewer than|less than",
+    Qualifier.BETWEEN: "between|from",  # both need a range after them
 }
-_STRICT_BOUND = {"fewer than", "less than"}  # "fewer than 10" → high 9
-
-
-def _not_after(*words: str) -> str:
-    return "".join(rf"(?<!\b{w}\s)" for w in words)
+_QUALIFIERS = {key: q for q, spec in _QUALIFIER_SPEC.items() for key in spec.split("|")}
 
 
 def _qualifier_pattern(key: str) -> str:
     pattern = re.escape(key).replace(r"\ ", r"\s+")
-    # "handed over 5 rifles" and "the toll rose up to 83" are not bounds
-    if key == "over":
-        return _not_after("handed", "turned", "took", "taken", "ran", "run", "hand", "turn", "passed") + pattern
-    if key == "up to":
-        return _not_after("went", "gone", "goes", "rose", "risen", "climbed", "jumped", "toll", "tally") + pattern
-    return pattern
+    after = {  # "handed over 5 rifles" and "the toll rose up to 83" are not bounds
+        "over": "handed turned took taken ran run hand turn passed",
+        "up to": "went gone goes rose risen climbed jumped toll tally",
+    }.get(key, "")
+    return "".join(rf"(?<!\b{w}\s)" for w in after.split()) + pattern
 
 
 _QUALIFIER_BEFORE = re.compile(
     r"\b(?P<q>" + _alternation([_qualifier_pattern(k) for k in _QUALIFIERS]) + r")\s*\Z", re.IGNORECASE
 )
+_RANGE_JOIN = re.compile(rf"\s*{_HY}\s*|\s+to\s+|\s+and\s+", re.IGNORECASE)
+_POSTFIX = re.compile(rf"\s+or\s+more\b|\s+or\s+so\b|{_HY}?plus\b|\+(?!\d)|{_HY}odd\b", re.IGNORECASE)
 
 
 def _qualifier_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
@@ -500,9 +455,6 @@ def _qualifier_before(text: str, start: int, floor: int) -> tuple[str | None, in
     if q is None:
         return None, start
     return " ".join(q.group("q").lower().split()), q.start()
-
-
-_RANGE_JOIN = re.compile(rf"\s*{_HY}\s*|\s+to\s+|\s+and\s+", re.IGNORECASE)
 
 
 def _read_range(text: str, draft: _Draft, key: str | None) -> bool:
@@ -516,10 +468,8 @@ def _read_range(text: str, draft: _Draft, key: str | None) -> bool:
     second = _ATOM.match(text, join.end())
     if second is None or second.lastgroup not in ("num", "words"):
         return False
-    if second.lastgroup == "num" and second.group("sym"):
-        return False
-    if second.lastgroup == "words" and word not in ("to", "and"):
-        return False  # hyphens join digits: "ten-year" is not a range
+    if (second.lastgroup == "num" and second.group("sym")) or (second.lastgroup == "words" and len(word) < 2):
+        return False  # hyphens join digits only: "ten-year" is no range
     high, hend, scale, glued = _read_number(text, second)
     if glued is not None or high is None or not float(high).is_integer():
         return False
@@ -535,21 +485,17 @@ def _read_range(text: str, draft: _Draft, key: str | None) -> bool:
     return True
 
 
-_POSTFIX = re.compile(rf"\s+or\s+more\b|\s+or\s+so\b|{_HY}?plus\b|\+(?!\d)|{_HY}odd\b", re.IGNORECASE)
-
-
 def _read_postfix(text: str, draft: _Draft) -> None:
     """ "50 or more", "50-plus", "50+" (at least) and "50 or so", "100-odd" (about)."""
     post = _POSTFIX.match(text, draft.end)
     if post is None or not draft.is_int():
         return
-    tail = post.group().lower()
-    draft.qualifier = Qualifier.ABOUT if tail.endswith(("so", "odd")) else Qualifier.AT_LEAST
+    draft.qualifier = Qualifier.ABOUT if post.group().lower().endswith(("so", "odd")) else Qualifier.AT_LEAST
     draft.end = post.end()
-    _set_bounds(draft, 0)
+    _set_bounds(draft)
 
 
-def _set_bounds(draft: _Draft, strict_offset: int) -> None:
+def _set_bounds(draft: _Draft, strict: bool = False) -> None:
     if not draft.is_int():
         return
     n, q = int(draft.number), draft.qualifier
@@ -562,36 +508,34 @@ def _set_bounds(draft: _Draft, strict_offset: int) -> None:
     elif q == Qualifier.ABOUT:
         draft.low, draft.high = 9 * n // 10, (11 * n + 9) // 10
     elif q == Qualifier.UP_TO:
-        draft.high = n - strict_offset
+        draft.high = n - 1 if strict else n
 
 
 # --------------------------------------------------------------------------- kinds from context
 
-def _words(spec: str) -> str:
+def _units(spec: str) -> str:
     return "|".join(spec.split())
 
 
-_S = rf"(?:\s|{_HY})"  # one space or hyphen between a number and its unit
-_DURATIONS = _words(
-    r"years? yrs? months? weeks? days? hours? hrs? minutes? mins? seconds? secs? decades? "
-    r"centur(?:y|ies) nights? fortnights? weekends?"
+_DURATIONS = _units(
+    "years? yrs? months? weeks? days? hours? hrs? minutes? mins? seconds? secs? decades? "
+    "centur(?:y|ies) nights? fortnights? weekends?"
 )
-_CURRENCIES = _words(
-    r"dollars? bucks pesos? euros? rupees? yuan yen francs? shillings? naira rand dinars? riyals? "
-    r"dirhams? bol[ií]vares bol[ií]vars? cents? sterling usd eur gbp colones c[oó]rdobas intis? "
-    r"soles quetzales reais rubles? roubles? lempiras? hryvnias? liras? lire kwacha cedis? birr afghanis?"
+_CURRENCIES = _units(
+    "dollars? bucks pesos? euros? rupees? yuan yen francs? shillings? naira rand dinars? riyals? "
+    "dirhams? bol[ií]vares bol[ií]vars? cents? sterling usd eur gbp colones c[oó]rdobas intis? "
+    "soles quetzales reais rubles? roubles? lempiras? hryvnias? liras? lire kwacha cedis? birr afghanis?"
 )
-_MEASURES = _words(
-    r"mm cm km kms kg kgs lbs? pounds? ounces? oz tons? tonnes? miles? mi kilomet(?:er|re)s? "
-    r"met(?:er|re)s? millimet(?:er|re)s? centimet(?:er|re)s? feet foot ft inch(?:es)? yards? yds? "
-    r"acres? hectares? lit(?:er|re)s? gallons? barrels? mph kph km/h degrees? calib(?:er|re)s? cal "
-    r"gauge magnitude kilos? grams? rounds? bullets? shots? storeys? stor(?:y|ies) floors? square sq "
-    r"kilotons? megatons? knots? volts? watts? megawatts?"
+_MEASURES = _units(
+    "mm cm km kms kg kgs lbs? pounds? ounces? oz tons? tonnes? miles? mi kilomet(?:er|re)s? "
+    "met(?:er|re)s? millimet(?:er|re)s? centimet(?:er|re)s? feet foot ft inch(?:es)? yards? yds? "
+    "acres? hectares? lit(?:er|re)s? gallons? barrels? mph kph km/h degrees? calib(?:er|re)s? cal "
+    "gauge magnitude kilos? grams? rounds? bullets? shots? storeys? stor(?:y|ies) floors? square sq "
+    "kilotons? megatons? knots? volts? watts? megawatts?"
 )
-_STREET_SUFFIXES = "|".join(
-    _cap(w)
-    for w in "Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Way Court Ct Place Pl "
-    "Parkway Pkwy Highway Hwy Terrace Ter Circle Cir Square Trail".split()
+_STREETS = _caps(
+    "Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Way Court Ct Place Pl Parkway Pkwy "
+    "Highway Hwy Terrace Ter Circle Cir Square Trail"
 )
 _AFTER = re.compile(
     "|".join(
@@ -603,42 +547,30 @@ _AFTER = re.compile(
             rf"(?P<duration>(?:\s+(?:of\s+)?|{_HY})(?:{_DURATIONS})\b)",
             rf"(?P<measure>(?:\s+(?:of\s+)?|{_HY})(?:{_MEASURES})\b|\s?°)",
             r"(?P<block>\s+block\b)",
-            rf"(?P<street>(?-i:\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'\u2019.-]*\s+){{1,2}})(?:{_STREET_SUFFIXES})\b)",
+            rf"(?P<street>(?-i:\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'\u2019.-]*\s+){{1,2}})(?:{_STREETS})\b)",
         ]
     ),
     re.IGNORECASE,
 )
-_AFTER_KINDS = {
-    "age": NumberKind.AGE, "time": NumberKind.TIME, "percent": NumberKind.PERCENT,
-    "money": NumberKind.MONEY, "duration": NumberKind.DURATION, "measure": NumberKind.MEASURE,
-    "block": NumberKind.IDENTIFIER, "street": NumberKind.IDENTIFIER,
-}
-
 _ID_NOUNS = (
     "Route Highway Hwy Interstate Flight Road Street Avenue Unit Room Apartment Apt Suite Gate Platform "
     "Channel Building Block Sector District Precinct Zone Exit Case Article Section Chapter Resolution "
-    "Page Pier Terminal Station Ward Division Battalion Brigade Regiment Squadron Platoon Bus Train "
-    "Line Camp Cell Floor Level Bed Grade Phase Stage Round Game Episode Season Volume Vol Part Figure "
-    "Fig Table Item Model Version Code Category Tier Track Runway Kilometer Km Mile Box Lot Plot Area "
-    "Region Lane Local Post"
-).split()
-_WEAPON_NAMES = "Glock Beretta Sig Ruger Colt Remington Winchester Mossberg Taurus Kalashnikov Uzi Mauser".split()
+    "Page Pier Terminal Station Ward Division Battalion Brigade Regiment Squadron Platoon Bus Train Line "
+    "Camp Cell Floor Level Bed Grade Phase Stage Round Game Episode Season Volume Vol Part Figure Fig "
+    "Table Item Model Version Code Category Tier Track Runway Kilometer Km Mile Box Lot Plot Area Region "
+    "Lane Local Post"
+)
+_WEAPON_NAMES = "Glock Beretta Sig Ruger Colt Remington Winchester Mossberg Taurus Kalashnikov Uzi Mauser"
 _BEFORE = re.compile(
-    "(?:"
-    + "|".join(
-        [
-            r"(?P<aged>\b(?:aged|ages?)(?:\s+of)?)",
-            r"(?P<idnum>\b(?:no|nos|num)\.|(?-i:\bN[oO]s?\b)|\bnumber|\#)",
-            rf"(?P<idnoun>\b(?:{_alternation([_cap(w) for w in _ID_NOUNS])}))",
-            rf"(?P<weapon>\b(?:{_alternation([_cap(w) for w in _WEAPON_NAMES])}))",
-        ]
-    )
-    + r")\s*\Z",
+    r"(?:(?P<aged>\b(?:aged|ages?)(?:\s+of)?)|(?P<idnum>\b(?:no|nos|num)\.|(?-i:\bN[oO]s?\b)|\bnumber|\#)"
+    rf"|(?P<idnoun>\b(?:{_caps(_ID_NOUNS)}))|(?P<weapon>\b(?:{_caps(_WEAPON_NAMES)})))\s*\Z",
     re.IGNORECASE,
 )
-_BEFORE_KINDS = {
-    "aged": NumberKind.AGE, "idnum": NumberKind.IDENTIFIER, "idnoun": NumberKind.IDENTIFIER,
-    "weapon": NumberKind.MEASURE,
+_CONTEXT_KINDS = {
+    "age": NumberKind.AGE, "aged": NumberKind.AGE, "time": NumberKind.TIME, "percent": NumberKind.PERCENT,
+    "money": NumberKind.MONEY, "duration": NumberKind.DURATION, "measure": NumberKind.MEASURE,
+    "weapon": NumberKind.MEASURE, "block": NumberKind.IDENTIFIER, "street": NumberKind.IDENTIFIER,
+    "idnum": NumberKind.IDENTIFIER, "idnoun": NumberKind.IDENTIFIER,
 }
 
 # "John Smith, 34, was shot", "Smith (34)", "his wife, 30,": an age in apposition to a person.
@@ -650,18 +582,17 @@ _KIN_WORDS = set(
     "stepfather stepson teen teenager gunman shooter driver neighbor neighbour".split()
 )
 _NOT_NAMES = set(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december however meanwhile overall altogether thus so "
-    "also today yesterday tonight now then still instead in on at by of and but".split()
+    "monday tuesday wednesday thursday friday saturday sunday however meanwhile overall altogether thus "
+    "so also today yesterday tonight now then still instead in on at by of and but".split()
+    + _MONTH_NAMES.lower().split()[:12]  # full names only: "Dean Mar, 18," is a person
 )
-
 _HHMM_AFTER = re.compile(r"\s?(?:hours|hrs|h|gmt|utc|local\s+time)\b", re.IGNORECASE)
-_PEOPLE_AFTER = re.compile(
-    r"\s+(?:of\b|(?:people|persons|civilians|soldiers|troops|men|women|children|kids|students|"
-    r"residents|villagers|refugees|migrants|fighters|militants|rebels|insurgents|police|policemen|"
-    r"officers|protesters|demonstrators|workers|families|victims|casualties|deaths|dead|bodies|others|"
-    r"prisoners|inmates|detainees|hostages|personnel|members|were|have|had|are|killed|died|wounded|"
-    r"injured|homes|houses)\b)",
+_PEOPLE_AFTER = re.compile(  # "2000 people": a four-digit count, not a year
+    r"\s+(?:of\b|(?:people|persons|civilians|soldiers|troops|men|women|children|kids|students|residents|"
+    r"villagers|refugees|migrants|fighters|militants|rebels|insurgents|police|policemen|officers|"
+    r"protesters|demonstrators|workers|families|victims|casualties|deaths|dead|bodies|others|prisoners|"
+    r"inmates|detainees|hostages|personnel|members|were|have|had|are|killed|died|wounded|injured|homes|"
+    r"houses)\b)",
     re.IGNORECASE,
 )
 
@@ -685,7 +616,7 @@ def _kind_before(text: str, d: _Draft, floor: int) -> NumberKind | None:
     if b is None:
         return None
     d.start = b.start()
-    return _BEFORE_KINDS[b.lastgroup]
+    return _CONTEXT_KINDS[b.lastgroup]
 
 
 def _kind_after(text: str, d: _Draft) -> NumberKind | None:
@@ -693,7 +624,7 @@ def _kind_after(text: str, d: _Draft) -> NumberKind | None:
     if a is None:
         return None
     d.end = a.end()
-    return _AFTER_KINDS[a.lastgroup]
+    return _CONTEXT_KINDS[a.lastgroup]
 
 
 def _clock_hours(text: str, d: _Draft) -> NumberKind | None:
@@ -715,11 +646,11 @@ def _apposition_age(text: str, d: _Draft, floor: int) -> NumberKind | None:
     if b is None:
         return None
     word = b.group("word").rstrip(".")
-    lower = word.lower()
-    if lower in _NOT_NAMES or not (word[0].isupper() or lower in _KIN_WORDS):
+    if word.lower() in _NOT_NAMES or not (word[0].isupper() or word.lower() in _KIN_WORDS):
         return None
-    closing = text[d.end :].lstrip()[:1] == ")" if b.group("punct") == "(" else _APPOSITION_AFTER.match(text, d.end)
-    return NumberKind.AGE if closing else None
+    if b.group("punct") == "(":
+        return NumberKind.AGE if text[d.end :].lstrip().startswith(")") else None
+    return NumberKind.AGE if _APPOSITION_AFTER.match(text, d.end) else None
 
 
 def _plain_kind(text: str, d: _Draft) -> NumberKind:

