@@ -158,8 +158,8 @@ def _looks_like_prose(line: str) -> bool:
     words = _WORD_RE.findall(line)
     if len(words) > 30:
         return True
-    capitalised = sum(w[0].isupper() for w in words)
-    return line.rstrip().endswith(".") and capitalised < len(words) / 2
+    # Headlines do not end in a full stop; sentences do (an abbreviation such as "U.S." aside).
+    return line.rstrip().endswith(".") and not re.search(r"\b(?:[A-Z]\.){2,}$|\b(?:Jr|Sr|St)\.$", line.rstrip())
 
 
 def _topic_tag_start(line: str) -> int | None:

@@ -73,27 +73,16 @@ class CountMatch:
 
 # --------------------------------------------------------------------------- number words
 
-_UNITS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
+_UNIT_WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+_UNITS = {w: i for i, w in enumerate(f"{_UNIT_WORDS} sixteen seventeen eighteen nineteen".split())}
 _TENS = {t: 10 * i for i, t in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 _TENS["fourty"] = 40
 _SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9}
 _NUMBER_WORDS = [*_UNITS, *_TENS, "hundred", *_SCALES, "dozen"]
-_ORDINALS = {
-    w: i
-    for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
-        1,
-    )
-}
+_ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+_ORDINALS = {w: i for i, w in enumerate(_ORDINAL_WORDS.split(), 1)}
+_ORDINALS |= {w + "th": n for w, n in _UNITS.items() if n > 12} | {"hundredth": 100, "thousandth": 1000}
 _ORDINALS |= {t[:-1] + "ieth": n for t, n in _TENS.items() if t != "fourty"}
-_ORDINALS |= {"hundredth": 100, "thousandth": 1000, "millionth": 10**6}
 
 
 def words_to_int(words: str) -> int | None:
@@ -189,17 +178,17 @@ _WEAPON_PREFIXES = {"ak", "akm", "ar", "m", "sks", "rpg", "mac", "mp", "pk", "pk
 _ATOM = re.compile(
     "|".join(
         [
-            rf"(?P<isodate>\b{_YEAR4}{_HY}[01]?\d{_HY}[0-3]?\d\b)",
+            rf"(?P<isodate>\b{_YEAR4}{_HY}[01]?\d{_HY}[0-3]?\d\b|\b[0-3]?\d{_HY}[0-3]?\d{_HY}{_YEAR4}\b)",
             r"(?P<slashdate>\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b)",
-            r"(?P<phone>(?:\(\d{3}\)\s?|\b(?:1[-.])?\d{3}[-.\s])\d{3}[-.]\d{4}\b|\b\d{3}-(?!\d\d00\b)\d{4}\b)",
+            r"(?P<phone>(?:\(\d{3}\)\s?|\b(?:1[-.])?\d{3}[-.\s])\d{3}[-.][A-Z\d]{4}\b|\b\d{3}-(?!\d\d00\b)\d{4}\b)",
             rf"(?P<clock>\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?{_AMPM})?"
             rf"|\b(?:[01]?\d|2[0-3])\.[0-5]\d\s?{_AMPM})",
             r"(?P<ratio>\b\d+/\d+\b)",
             rf"(?P<dmy>\b{_DAY}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}"
-            rf"(?:,?\s+{_YEAR4}\b|\s+\d\d\b(?=\s*(?:[-,.;:)\]\u2013\u2014]|$)))?)",
+            rf"(?:,?\s+{_YEAR4}\b|\s+\d\d\b(?=\s*(?:[-,.;:()[\]\u2013\u2014]|$)))?)",
             rf"(?P<mdy>\b{_MONTH}\s*(?:{_DAY}(?:st|nd|rd|th)?\b(?:\s*{_HY}\s*{_DAY}\b)?"
             rf"(?:,?\s+{_YEAR4}\b)?|{_YEAR4}\b))",
-            r"(?P<decade>['\u2018\u2019]\d0s\b|\b(?:1[89]|20)\d0s\b)",
+            r"(?P<decade>['\u2018\u2019]\d0s\b|\b(?:1[89]|20)?\d0['\u2019]s\b)",
             rf"(?P<code>(?-i:\b(?!(?i:mid|pre|post|non|anti|ex|pro|top|under|over|late|early){_HY})"
             rf"[A-Z][A-Za-z]{{0,4}})(?:{_HY}\d+|\d+)[A-Za-z]*\b)",
             rf"(?P<ordinal>\b(?:(?:{_alternation(list(_TENS))}){_S}?)?(?:{_alternation(list(_ORDINALS))})\b)",
@@ -236,7 +225,6 @@ _SCALE_VALUES = {
 _FIXED_KINDS = {
     "isodate": NumberKind.DATE, "slashdate": NumberKind.DATE, "dmy": NumberKind.DATE,
     "mdy": NumberKind.DATE, "clock": NumberKind.TIME, "phone": NumberKind.IDENTIFIER,
-    "decade": NumberKind.YEAR,
 }
 
 
@@ -282,9 +270,24 @@ def find_counts(text: str) -> list[CountMatch]:
             continue
         draft, pos = _read_atom(text, m, floor)
         if draft is not None:
+            if found and _continues_ages(text, found[-1], draft):
+                draft.kind = NumberKind.AGE
             found.append(draft.freeze(text))
             floor = draft.end  # a later qualifier or context word may not reach back into it
     return found
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\Z")
+
+
+def _continues_ages(text: str, previous: CountMatch, draft: _Draft) -> bool:
+    """ "ages 15 and 17", "Smith, 34, and his wife, 30": the next bare number in a list of ages."""
+    return (
+        previous.kind == NumberKind.AGE and draft.kind == NumberKind.COUNT
+        and draft.qualifier == Qualifier.EXACT and bool(draft.digits) and 0 < draft.number <= 120
+        and _LIST_JOIN.match(text, previous.end, draft.start) is not None
+        and _PEOPLE_AFTER.match(text, draft.end) is None
+    )
 
 
 def parse_count(phrase: str) -> CountMatch | None:
@@ -311,6 +314,10 @@ def _read_atom(text: str, m: re.Match, floor: int) -> tuple[_Draft | None, int]:
     if group == "code":
         prefix = re.split(f"{_HY}|\\d", m.group(), maxsplit=1)[0].lower()
         kind = NumberKind.MEASURE if prefix in _WEAPON_PREFIXES else NumberKind.IDENTIFIER
+        return _Draft(start, end, nstart, nend, None, kind=kind), end
+    if group == "decade":  # "’90s", "1990’s"; "in his late 20’s" is an age
+        in_age = nend - nstart == 2 and _AGE_DECADE.search(text, max(0, start - 24), start)
+        kind = NumberKind.AGE if in_age else NumberKind.YEAR
         return _Draft(start, end, nstart, nend, None, kind=kind), end
     if group == "ordinal":
         value = sum(_TENS.get(w, 0) + _ORDINALS.get(w, 0) for w in re.findall(r"[a-z]+", m.group().lower()))
@@ -519,20 +526,22 @@ def _units(spec: str) -> str:
 
 _DURATIONS = _units(
     "years? yrs? months? weeks? days? hours? hrs? minutes? mins? seconds? secs? decades? "
-    "centur(?:y|ies) nights? fortnights? weekends?"
+    "centur(?:y|ies) nights? fortnights?"
 )
 _CURRENCIES = _units(
     "dollars? bucks pesos? euros? rupees? yuan yen francs? shillings? naira rand dinars? riyals? "
     "dirhams? bol[ií]vares bol[ií]vars? cents? sterling usd eur gbp colones c[oó]rdobas intis? "
-    "soles quetzales reais rubles? roubles? lempiras? hryvnias? liras? lire kwacha cedis? birr afghanis?"
+    "soles quetzales reais rubles? roubles? lempiras? hryvnias? liras? lire australes kwacha cedis? birr "
+    "afghanis?"
 )
 _MEASURES = _units(
     "mm cm km kms kg kgs lbs? pounds? ounces? oz tons? tonnes? miles? mi kilomet(?:er|re)s? "
     "met(?:er|re)s? millimet(?:er|re)s? centimet(?:er|re)s? feet foot ft inch(?:es)? yards? yds? "
     "acres? hectares? lit(?:er|re)s? gallons? barrels? mph kph km/h degrees? calib(?:er|re)s? cal "
-    "gauge magnitude kilos? grams? rounds? bullets? shots? storeys? stor(?:y|ies) floors? square sq "
+    "gauge magnitude kilos? grams? rounds? bullets? shots storeys? stor(?:y|ies) floors? square sq "
     "kilotons? megatons? knots? volts? watts? megawatts?"
 )
+_FRACTIONS = _units("half halves thirds? quarters? fourths fifths sixths sevenths eighths ninths tenths")
 _STREETS = _caps(
     "Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Way Court Ct Place Pl Parkway Pkwy "
     "Highway Hwy Terrace Ter Circle Cir Square Trail"
@@ -542,10 +551,10 @@ _AFTER = re.compile(
         [
             rf"(?P<age>{_S}?(?:years?|yrs?|months?|mos?|weeks?|days?){_S}?(?:olds?|of\s+age)\b)",
             rf"(?P<time>\s?{_AMPM}|\s?o['\u2019]clock\b)",
-            r"(?P<percent>\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage\s+points?\b))",
+            rf"(?P<percent>{_S}?(?:%|percent\b|per\s?cent\b|pct\b|percentage\s+points?\b))",
             rf"(?P<money>\s+(?:of\s+)?(?:{_CURRENCIES})\b)",
             rf"(?P<duration>(?:\s+(?:of\s+)?|{_HY})(?:{_DURATIONS})\b)",
-            rf"(?P<measure>(?:\s+(?:of\s+)?|{_HY})(?:{_MEASURES})\b|\s?°)",
+            rf"(?P<measure>(?:\s+(?:of\s+)?|{_HY})(?:{_MEASURES})\b|\s?°|{_HY}(?:{_FRACTIONS})\b)",
             r"(?P<block>\s+block\b)",
             rf"(?P<street>(?-i:\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'\u2019.-]*\s+){{1,2}})(?:{_STREETS})\b)",
         ]
@@ -558,7 +567,7 @@ _ID_NOUNS = (
     "Page Pier Terminal Station Ward Division Battalion Brigade Regiment Squadron Platoon Bus Train Line "
     "Camp Cell Floor Level Bed Grade Phase Stage Round Game Episode Season Volume Vol Part Figure Fig "
     "Table Item Model Version Code Category Tier Track Runway Kilometer Km Mile Box Lot Plot Area Region "
-    "Lane Local Post"
+    "Lane Local Post Image Photo Picture Slide Video"
 )
 _WEAPON_NAMES = "Glock Beretta Sig Ruger Colt Remington Winchester Mossberg Taurus Kalashnikov Uzi Mauser"
 _BEFORE = re.compile(
@@ -587,6 +596,8 @@ _NOT_NAMES = set(
     + _MONTH_NAMES.lower().split()[:12]  # full names only: "Dean Mar, 18," is a person
 )
 _HHMM_AFTER = re.compile(r"\s?(?:hours|hrs|h|gmt|utc|local\s+time)\b", re.IGNORECASE)
+_AT_BEFORE = re.compile(r"\b(?:at|until|till)\s+\Z", re.IGNORECASE)
+_LIST_MARK = re.compile(r"[.)]\s")
 _PEOPLE_AFTER = re.compile(  # "2000 people": a four-digit count, not a year
     r"\s+(?:of\b|(?:people|persons|civilians|soldiers|troops|men|women|children|kids|students|residents|"
     r"villagers|refugees|migrants|fighters|militants|rebels|insurgents|police|policemen|officers|"
@@ -628,15 +639,18 @@ def _kind_after(text: str, d: _Draft) -> NumberKind | None:
 
 
 def _clock_hours(text: str, d: _Draft) -> NumberKind | None:
-    """ "0300 hours", "1430 GMT": a 24-hour clock time."""
+    """ "0300 hours", "1430 GMT", "at 2300": a 24-hour clock time."""
     if len(d.digits) != 4 or not d.is_int() or d.qualifier != Qualifier.EXACT:
         return None
     hours, minutes = divmod(int(d.number), 100)
-    a = _HHMM_AFTER.match(text, d.end)
-    if a is None or hours > 23 or minutes > 59:
+    if hours > 23 or minutes > 59:
         return None
-    d.end = a.end()
-    return NumberKind.TIME
+    if a := _HHMM_AFTER.match(text, d.end):
+        d.end = a.end()
+        return NumberKind.TIME
+    if _AT_BEFORE.search(text, max(0, d.start - 8), d.start) and not _PEOPLE_AFTER.match(text, d.end):
+        return NumberKind.TIME
+    return None
 
 
 def _apposition_age(text: str, d: _Draft, floor: int) -> NumberKind | None:
@@ -656,6 +670,13 @@ def _apposition_age(text: str, d: _Draft, floor: int) -> NumberKind | None:
 def _plain_kind(text: str, d: _Draft) -> NumberKind:
     if d.digits.startswith("0") and len(d.digits) > 1 and "." not in d.digits:
         return NumberKind.IDENTIFIER  # "007", "0800"
+    if len(d.digits) >= 5 and d.digits.isdigit() and not _PEOPLE_AFTER.match(text, d.end):
+        return NumberKind.IDENTIFIER  # counts that large are written "21,212"; "21212" is a zip code
+    if text[d.start - 1 : d.start] == "[" and text[d.end : d.end + 1] == "]":
+        return NumberKind.IDENTIFIER  # a reference mark, "[10]"
+    line_start = text.rfind("\n", 0, d.start) + 1
+    if d.digits and not text[line_start : d.start].strip() and _LIST_MARK.match(text, d.end):
+        return NumberKind.IDENTIFIER  # a list item number, "1. "
     if _is_year(d) and not _PEOPLE_AFTER.match(text, d.end):
         return NumberKind.YEAR
     if d.number is not None and not d.is_int():

@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from tollbook.annotate.counts import CountMatch, NumberKind
 from tollbook.annotate.parsed import Parsed, ParsedUnit
+from tollbook.annotate.people import TITLE_WORDS
 from tollbook.annotate.sources import SourceFinder, Speech
 from tollbook.extract import outcomes
 from tollbook.extract.lexicon import (
@@ -326,10 +327,12 @@ def _is_one_person(token: Token) -> bool:
     if token.ent_type_ == "PERSON":
         return True
     lower = token.lemma_.lower()
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod")}
+    if lower in TITLE_WORDS and token.tag_ == "NN" and dets & {"the", "a", "an"}:
+        return True  # "the mayor and his wife": one office, one person
     entry = person_noun(lower)
     if entry is None or token.tag_ in ("NNS", "NNPS") or entry.generic and lower != "victim":
         return False
-    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod")}
     has_possessive = any(c.dep_ == "poss" for c in token.children)
     # "the gunman" is one known person; "the man" usually repeats a victim counted before.
     definite_perpetrator = "the" in dets and entry.role == Role.PERPETRATOR

@@ -77,7 +77,11 @@ PERSON_NOUNS: dict[str, PersonNoun] = {
     **_nouns("civilian resident villager passenger pedestrian bystander worshipper worker student "
              "shopper customer patient journalist reporter farmer miner refugee migrant protester "
              "demonstrator teacher doctor nurse neighbor neighbour tourist driver family relative "
-             "hostage citizen inhabitant employee guest spectator fan member", category=Category.CIVILIAN),
+             "hostage citizen inhabitant employee guest spectator fan member fisherman activist "
+             "motorist cyclist commuter prisoner inmate detainee politician lawmaker priest imam monk "
+             "nun volunteer rescuer firefighter paramedic medic contractor labourer laborer herder "
+             "herdsman trader vendor merchant shopkeeper owner pilgrim mourner churchgoer voter "
+             "official leader", category=Category.CIVILIAN),
     **_nouns("soldier troop serviceman servicemember marine sailor airman guard guardsman "
              "paratrooper commando military personnel conscript recruit", category=Category.MILITARY),
     **_nouns("officer policeman policewoman cop trooper deputy constable gendarme agent sheriff",
@@ -131,6 +135,8 @@ def person_noun(word: str) -> PersonNoun | None:
 
 
 def _singular(word: str) -> str:
+    if word.endswith("people"):
+        return "people"
     if word.endswith("men"):
         return word[:-3] + "man"
     if word.endswith("ies"):

@@ -56,8 +56,10 @@ def earlier_figure(number: Token) -> bool:
 
 def head_number(token: Token) -> Token:
     """The last token of a multi-token number ("1.2 million", "thirty - two") heads the rest."""
-    while token.dep_ in ("compound", "quantmod", "nummod") and token.head.like_num and token.head.i > token.i:
-        token = token.head
+    while token.head.like_num and token.head is not token and (
+        token.dep_ == "conj" or (token.dep_ in ("compound", "quantmod", "nummod") and token.head.i > token.i)
+    ):
+        token = token.head  # "between 10 and 15 people": "15" hangs on "10", which counts the people
     return token
 
 
@@ -183,6 +185,10 @@ def _be_with(verb: Token, *, exclude: Token) -> Reading | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.lower_ in OUTCOME_ADJECTIVES:
                 return Reading(OUTCOME_ADJECTIVES[pobj.lower_], pobj, 0.85, among=True)
+            described = _from_modifiers(pobj) if pobj is not None else None
+            if described is not None:  # "among those injured"
+                described.among = True
+                return described
             if pobj is not None and pobj.lemma_.lower() in OUTCOME_NOUNS:
                 return Reading(OUTCOME_NOUNS[pobj.lemma_.lower()], pobj, 0.8, among=True)
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in ("toll", "death", "casualty"):

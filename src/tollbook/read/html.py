@@ -19,10 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import lxml.html
-import trafilatura
 from lxml import etree
-from trafilatura.utils import load_html
-from trafilatura.xml import xmltotxt
 
 _BLOCK_TAGS = ("p", "head", "item", "quote")
 _SPACE = re.compile(r"\s+")
@@ -90,6 +87,11 @@ def looks_like_html(text: str) -> bool:
 
 def extract_article(html: str, *, url: str | None = None) -> Article:
     """The main text of a page without furniture, and its title, date and site name."""
+    # trafilatura is imported here, not at the top: plain-text reports never pay for it.
+    import trafilatura
+    from trafilatura.utils import load_html
+    from trafilatura.xml import xmltotxt
+
     tree = load_html(html)
     if tree is None:
         return Article(body=None, title=None, url=url, date=None, sitename=None, hostname=host_of(url))
