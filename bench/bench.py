@@ -101,38 +101,46 @@ def measure(rounds: int, min_words: int) -> dict:
     spacy_wps = words / statistics.median(spacy_times)
     tollbook_wps = words / statistics.median(tollbook_times)
     return {
-        "words": words, "documents": len(docs), "rounds": rounds,
-        "spacy_wps": spacy_wps, "tollbook_wps": tollbook_wps, "ratio": tollbook_wps / spacy_wps,
-        "article_words": len(article.split()), "warm_ms": 1000 * statistics.median(warm),
-        "cold_s": statistics.median(c for c, _ in colds), "cold_peak_mb": max(p for _, p in colds),
+        "words": words,
+        "documents": len(docs),
+        "rounds": rounds,
+        "spacy_wps": spacy_wps,
+        "tollbook_wps": tollbook_wps,
+        "ratio": tollbook_wps / spacy_wps,
+        "article_words": len(article.split()),
+        "warm_ms": 1000 * statistics.median(warm),
+        "cold_s": statistics.median(c for c, _ in colds),
+        "cold_peak_mb": max(p for _, p in colds),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
 def report(m: dict, command: str) -> str:
     goal = lambda ok: "met" if ok else "**not met**"  # noqa: E731
-    return "\n".join([
-        MARK_BEGIN,
-        "## Single-report extraction",
-        "",
-        f"Command: `{command}` — {date.today().isoformat()}, {platform.machine()}, "
-        f"Python {platform.python_version()}, {m['rounds']} interleaved rounds (medians).",
-        "",
-        f"Corpus: the bundled sample reports repeated to {m['words']:,} words ({m['documents']} documents).",
-        "",
-        "| measure | value | goal |",
-        "|---|---|---|",
-        f"| spaCy en_core_web_sm alone (full default pipeline), words/s | {m['spacy_wps']:,.0f} | |",
-        f"| tollbook extraction (whole pipeline), words/s | {m['tollbook_wps']:,.0f} | |",
-        f"| ratio tollbook / spaCy | {m['ratio']:.2f}× | ≥ 0.8× ({goal(m['ratio'] >= 0.8)}) |",
-        f"| warm extraction of one {m['article_words']:,}-word article | {m['warm_ms']:.0f} ms | "
-        f"≤ 250 ms ({goal(m['warm_ms'] <= 250)}) |",
-        f"| cold `tollbook extract` (new process, gazetteer cached) | {m['cold_s']:.2f} s | "
-        f"≤ 3 s ({goal(m['cold_s'] <= 3)}) |",
-        f"| peak memory, cold `tollbook extract` process | {m['cold_peak_mb']:.0f} MB | |",
-        f"| peak memory, this benchmark process | {m['peak_mb']:.0f} MB | |",
-        MARK_END,
-    ])
+    return "\n".join(
+        [
+            MARK_BEGIN,
+            "## Single-report extraction",
+            "",
+            f"Command: `{command}` — {date.today().isoformat()}, {platform.machine()}, "
+            f"Python {platform.python_version()}, {m['rounds']} interleaved rounds (medians).",
+            "",
+            f"Corpus: the bundled sample reports repeated to {m['words']:,} words ({m['documents']} documents).",
+            "",
+            "| measure | value | goal |",
+            "|---|---|---|",
+            f"| spaCy en_core_web_sm alone (full default pipeline), words/s | {m['spacy_wps']:,.0f} | |",
+            f"| tollbook extraction (whole pipeline), words/s | {m['tollbook_wps']:,.0f} | |",
+            f"| ratio tollbook / spaCy | {m['ratio']:.2f}× | ≥ 0.8× ({goal(m['ratio'] >= 0.8)}) |",
+            f"| warm extraction of one {m['article_words']:,}-word article | {m['warm_ms']:.0f} ms | "
+            f"≤ 250 ms ({goal(m['warm_ms'] <= 250)}) |",
+            f"| cold `tollbook extract` (new process, gazetteer cached) | {m['cold_s']:.2f} s | "
+            f"≤ 3 s ({goal(m['cold_s'] <= 3)}) |",
+            f"| peak memory, cold `tollbook extract` process | {m['cold_peak_mb']:.0f} MB | |",
+            f"| peak memory, this benchmark process | {m['peak_mb']:.0f} MB | |",
+            MARK_END,
+        ]
+    )
 
 
 def write(path: Path, section: str) -> None:

@@ -9,8 +9,11 @@ from tollbook.pipeline import extract_text
 
 def source_of(text: str, value: int) -> str | None:
     extraction = extract_text(text, published="2025-05-09")
-    [claim] = [c for c in extraction.claims
-               if c.count and value in (c.count.value, c.count.low) and not c.from_headline]
+    [claim] = [
+        c
+        for c in extraction.claims
+        if c.count and value in (c.count.value, c.count.low) and not c.from_headline
+    ]
     if claim.source is None:
         return None
     return " ".join(filter(None, [claim.source.title, claim.source.name, claim.source.organisation]))
@@ -31,10 +34,18 @@ CASES = [
     ("The army said eight soldiers were killed in the clash.", 8, "army"),
     ("Eight soldiers were killed in the clash, the army said on Tuesday.", 8, "army"),
     # attribution carries on through a paragraph, not into the next one
-    ("A hospital official said 20 people were being treated for gunshot wounds. "
-     "Two of them died overnight.", 2, "hospital official"),
-    ("A hospital official said 20 people were being treated for gunshot wounds.\n\n"
-     "Two more people died overnight.", 2, None),
+    (
+        "A hospital official said 20 people were being treated for gunshot wounds. "
+        "Two of them died overnight.",
+        2,
+        "hospital official",
+    ),
+    (
+        "A hospital official said 20 people were being treated for gunshot wounds.\n\n"
+        "Two more people died overnight.",
+        2,
+        None,
+    ),
     ("Eight soldiers were killed in the clash. The army said in a statement.", 8, "army"),
     ("Eight soldiers were killed in the clash.", 8, None),
     ("More than 112 people are reported to have been injured.", 113, None),
@@ -43,8 +54,12 @@ CASES = [
     ("Sheriff John Smith said two deputies were wounded in the shootout.", 2, "John Smith"),
     ("Two deputies were wounded in the shootout, Sheriff John Smith said.", 2, "John Smith"),
     ("Maria Lopez, a police spokeswoman, said 11 people were arrested.", 11, "Maria Lopez"),
-    ("Police spokeswoman Maria Lopez said 11 people were arrested. "
-     "She said four more were detained on Sunday.", 4, "Maria Lopez"),
+    (
+        "Police spokeswoman Maria Lopez said 11 people were arrested. "
+        "She said four more were detained on Sunday.",
+        4,
+        "Maria Lopez",
+    ),
     ("The local rights group put the number of people killed at 17.", 17, "rights group"),
     ("Officials confirmed that 9 miners were missing.", 9, "Officials"),
     ("Nine miners were missing, officials confirmed.", 9, "officials"),
@@ -52,8 +67,11 @@ CASES = [
     ("The state news agency reported that 25 people were killed.", 25, "news agency"),
     ("Rebels said they killed 12 soldiers.", 12, "Rebels"),
     ("Governor Ann Lee announced on Monday that 7 people had died.", 7, "Ann Lee"),
-    ("The coroner's office said a 19-year-old man died at the scene. Three others were injured.",
-     3, "coroner's office"),
+    (
+        "The coroner's office said a 19-year-old man died at the scene. Three others were injured.",
+        3,
+        "coroner's office",
+    ),
     ("Six people were killed, the ministry said. Police said 10 people were arrested.", 10, "Police"),
     ("Police said 10 people were arrested. Six people were killed, the ministry said.", 6, "ministry"),
 ]

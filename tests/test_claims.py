@@ -41,8 +41,10 @@ FOUND = [
     ("A man was shot dead outside his home on Tuesday.", ("killed", 1, 1, 1)),
     ("A woman was shot and killed in her car.", ("killed", 1, 1, 1)),
     ("Gunmen abducted the mayor and his wife from their home.", ("abducted", 2, 2, 2)),
-    ("Among the dead were 12 children, the ministry said. A total of 40 people were killed.",
-     ("killed", 12, 12, 12)),
+    (
+        "Among the dead were 12 children, the ministry said. A total of 40 people were killed.",
+        ("killed", 12, 12, 12),
+    ),
     ("The death toll rose to 27 on Sunday.", ("killed", 27, 27, 27)),
     ("Two people were shot, police said.", ("casualties", 2, 2, 2)),
     ("Three people were shot dead at the market.", ("killed", 3, 3, 3)),
@@ -104,8 +106,10 @@ def test_not_a_claim(text, number):
 
 
 def test_repeat_is_one_claim_with_mentions():
-    text = ("Twelve soldiers were killed in the ambush, the army said. "
-            "The army said the 12 soldiers killed were from the same unit.")
+    text = (
+        "Twelve soldiers were killed in the ambush, the army said. "
+        "The army said the 12 soldiers killed were from the same unit."
+    )
     killed = [c for c in claims_of(text) if c.outcome == "killed"]
     assert len(killed) == 1 and len(killed[0].mentions) == 1
 
@@ -117,8 +121,7 @@ def test_part_of_total():
 
 
 def test_revision_links_old_figure():
-    text = ("The ministry said on Friday that 27 people were killed, revising an earlier figure of 19 "
-            "dead.")
+    text = "The ministry said on Friday that 27 people were killed, revising an earlier figure of 19 dead."
     claims = {c.count.value: c for c in claims_of(text)}
     assert claims[19].status == "superseded" and claims[27].supersedes == claims[19].id
 
@@ -139,5 +142,5 @@ def test_count_span_is_as_written():
     text = "Police said more than 112 people were injured."
     extraction = extract_text(text, published=PUBLISHED)
     [claim] = extraction.claims
-    assert text[claim.count.start:claim.count.end] == claim.count.as_written == "more than 112"
+    assert text[claim.count.start : claim.count.end] == claim.count.as_written == "more than 112"
     assert claim.evidence.start <= claim.count.start < claim.count.end <= claim.evidence.end

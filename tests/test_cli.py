@@ -14,8 +14,13 @@ SAMPLES = Path(__file__).resolve().parents[1] / "src" / "tollbook" / "samples"
 
 
 def tollbook(*args: str, stdin: bytes | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tollbook", *args], input=stdin, capture_output=True,
-                          timeout=timeout, env={**os.environ, "COLUMNS": "200"})
+    return subprocess.run(
+        [sys.executable, "-m", "tollbook", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        env={**os.environ, "COLUMNS": "200"},
+    )
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> str:
@@ -24,8 +29,10 @@ def write(tmp_path: Path, name: str, data: bytes) -> str:
     return str(path)
 
 
-SPANISH = ("El gobierno anunció que las elecciones se celebrarán en el mes de junio y que todos los "
-           "partidos podrán presentar sus candidatos antes de la fecha límite establecida por la ley.")
+SPANISH = (
+    "El gobierno anunció que las elecciones se celebrarán en el mes de junio y que todos los "
+    "partidos podrán presentar sus candidatos antes de la fecha límite establecida por la ley."
+)
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +50,11 @@ BAD_INPUTS = {
     "whitespace": (b"   \n\t\n", "empty"),
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
     "spanish": (SPANISH.encode(), "english"),
-    "html-without-article": (b"<!DOCTYPE html><html><head><title>x</title></head><body>"
-                             b"<nav><a href='/'>Home</a></nav></body></html>", "article"),
+    "html-without-article": (
+        b"<!DOCTYPE html><html><head><title>x</title></head><body>"
+        b"<nav><a href='/'>Home</a></nav></body></html>",
+        "article",
+    ),
 }
 
 

@@ -207,13 +207,18 @@ def test_not_numbers(text, absent):
     assert absent not in [m.as_written for m in find_counts(text)]
 
 
-def test_from_to_is_a_revision_not_a_range():
-    found = find_counts("the toll rose from 23 to 83 on Friday")
-    assert [(m.as_written, m.value, m.qualifier) for m in found] == [("23", 23, E), ("83", 83, E)]
-
-
-def test_score_is_not_a_range():
-    assert [m.value for m in find_counts("they won 3-2")] == [3, 2]
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("the toll rose from 23 to 83 on Friday", [23, 83]),  # a revision, not a range
+        ("they won 3-2", [3, 2]),  # a score
+        ("10 or 15 were hurt", [10, 15]),
+        ("3 and 4 were hurt", [3, 4]),  # "and" joins a range only after "between"
+    ],
+)
+def test_two_numbers_that_are_not_a_range(text, values):
+    found = find_counts(text)
+    assert [(m.value, m.qualifier) for m in found] == [(v, E) for v in values]
 
 
 def test_spans_index_the_input_and_do_not_overlap():

@@ -60,7 +60,7 @@ _TOPIC_TAG_RE = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+){1,4}(?:News|Updates|Liv
 _SECTION_TAG_RE = re.compile(
     r"\s((?:Breaking|Latest|World|Top|Local|National|International|US|U\.S\.|UK) (?:News|Stories|Updates))\s*$"
 )
-_SITE_SUFFIX_RE = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+_TITLE_SEPARATOR_RE = re.compile(r"\s[|–—-]\s")
 # Two words glued where a link was stripped: a lower-case run of 3+ letters, then a capitalised word.
 _GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _CAMEL_WORDS = frozenset(
@@ -108,6 +108,10 @@ def clean(document: Document) -> Cleaned:
                 segments.extend(headline)
                 head = headline[0]
                 units.append(_unit(SegmentKind.HEADLINE, text, head.start, head.end))
+                rest = _body_after(text, max(s.end for s in headline), end)
+                if rest is not None:  # a scrape that ran the title into the first paragraph
+                    segments.append(Segment(kind=SegmentKind.BODY, start=rest, end=end))
+                    units.append(_unit(SegmentKind.BODY, text, rest, end))
                 continue
         if _FURNITURE_RE.match(line.strip()):
             segments.append(Segment(kind=SegmentKind.RESIDUE, start=start, end=end, label="furniture"))
@@ -116,7 +120,7 @@ def clean(document: Document) -> Cleaned:
         segments.append(Segment(kind=kind, start=start, end=end))
         units.append(_unit(kind, text, start, end))
     glued = [m.start() for m in _GLUE_RE.finditer(text) if not _is_camel_word(text, m.start())]
-    headline_text = next((text[s.start:s.end] for s in segments if s.kind == SegmentKind.HEADLINE), None)
+    headline_text = next((text[s.start : s.end] for s in segments if s.kind == SegmentKind.HEADLINE), None)
     cleaned = dataclasses.replace(
         document, segments=segments, glued_at=glued, headline=document.headline or headline_text
     )
@@ -136,21 +140,47 @@ def _lines(text: str):
 def _headline(document: Document, text: str, start: int, end: int) -> list[Segment] | None:
     """The first line as headline (minus a glued topic tag or site suffix), or None if it is prose."""
     line = text[start:end]
-    given = document.headline
-    if given and not line.startswith(given.strip()[:40]):
+    given = (document.headline or "").strip()
+    if given and not line.startswith(given[:40]):
         return None
-    if not given and (len(line) > _HEADLINE_MAX or _looks_like_prose(line)):
+    if given and len(line) > len(given) and line.startswith(given):
+        end = start + len(given)  # the title ran straight into the body
+        line = given
+    elif not given and (len(line) > _HEADLINE_MAX or _looks_like_prose(line)):
         return None
     segments = []
     tag_at = _topic_tag_start(line)
     if tag_at is not None:
         segments.append(Segment(kind=SegmentKind.RESIDUE, start=start + tag_at, end=end, label="topic_tag"))
         end = start + len(line[:tag_at].rstrip())
-    elif (suffix := _SITE_SUFFIX_RE.search(line)) and not given:
-        segments.append(Segment(kind=SegmentKind.RESIDUE, start=start + suffix.start() + 1, end=end,
-                                label="site_name"))
-        end = start + suffix.start()
+    elif (cut := _site_suffix_start(line)) is not None:
+        segments.append(Segment(kind=SegmentKind.RESIDUE, start=start + cut, end=end, label="site_name"))
+        end = start + len(line[:cut].rstrip(" |–—-"))
     return [Segment(kind=SegmentKind.HEADLINE, start=start, end=end), *segments]
+
+
+def _site_suffix_start(line: str) -> int | None:
+    """Where an outlet's trail starts in a page title: "… shot dead | Local News - Home",
+    "… - The Homicide Report - Los Angeles Times". Every part after it is short and capitalised."""
+    cuts = [m.start() for m in _TITLE_SEPARATOR_RE.finditer(line)]
+    for cut in cuts:
+        parts = _TITLE_SEPARATOR_RE.split(line[cut:])[1:]
+        if all(0 < len(p.strip()) <= 40 and _capitalised(p) for p in parts):
+            return cut + 1
+    return None
+
+
+def _capitalised(part: str) -> bool:
+    words = [w for w in _WORD_RE.findall(part) if w.lower() not in _GLUE_WORDS]
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _body_after(text: str, headline_end: int, line_end: int) -> int | None:
+    """Where body text starts on the headline's line, if anything but spaces follows it."""
+    rest = text[headline_end:line_end]
+    if not rest.strip():
+        return None
+    return headline_end + len(rest) - len(rest.lstrip())
 
 
 def _looks_like_prose(line: str) -> bool:
@@ -159,7 +189,9 @@ def _looks_like_prose(line: str) -> bool:
     if len(words) > 30:
         return True
     # Headlines do not end in a full stop; sentences do (an abbreviation such as "U.S." aside).
-    return line.rstrip().endswith(".") and not re.search(r"\b(?:[A-Z]\.){2,}$|\b(?:Jr|Sr|St)\.$", line.rstrip())
+    return line.rstrip().endswith(".") and not re.search(
+        r"\b(?:[A-Z]\.){2,}$|\b(?:Jr|Sr|St)\.$", line.rstrip()
+    )
 
 
 def _topic_tag_start(line: str) -> int | None:
@@ -181,7 +213,7 @@ def _topic_tag_start(line: str) -> int | None:
         if not (_is_possessive(previous) or _is_possessive(first) or previous.lower() in _GLUE_WORDS):
             break
         nxt = line.find(" ", at)
-        if nxt < 0 or line[nxt + 1:].count(" ") < 1:
+        if nxt < 0 or line[nxt + 1 :].count(" ") < 1:
             return None
         at = nxt + 1
     return at if _is_topic_tag(line[:at], line[at:]) else None
@@ -191,7 +223,9 @@ def _is_possessive(word: str) -> bool:
     return word.endswith(("’s", "'s", "s’", "s'"))
 
 
-_SECTION_WORDS = frozenset("world us u.s uk breaking latest top local national international politics".split())
+_SECTION_WORDS = frozenset(
+    "world us u.s uk breaking latest top local national international politics".split()
+)
 _GLUE_WORDS = frozenset("a an the of in on at to for by with from and or as".split())
 
 
@@ -212,7 +246,7 @@ def _caption_kinds(text: str, lines: list[tuple[int, int]]) -> list[SegmentKind]
         if kinds[i] != SegmentKind.BODY:
             continue
         neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and kinds[j] == SegmentKind.CAPTION]
-        if any(is_twin(text[s:e], text[lines[j][0]:lines[j][1]]) for j in neighbours):
+        if any(is_twin(text[s:e], text[lines[j][0] : lines[j][1]]) for j in neighbours):
             kinds[i] = SegmentKind.CAPTION
     return kinds
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -35,8 +35,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
-                                                    help="Print the version and exit.")] = None,
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = None,
 ) -> None:
     """Turn news reports of violence into a sourced casualty ledger.
 
@@ -55,9 +57,11 @@ def extract(
     path: Annotated[str, typer.Argument(help="A plain-text or HTML report, or - for standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole Extraction as JSON.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any finding is an error.")] = False,
-    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) if known.")] = None,
-    url: Annotated[Optional[str], typer.Option(help="Where the report came from.")] = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use instead of en_core_web_sm.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) if known.")] = None,
+    url: Annotated[str | None, typer.Option(help="Where the report came from.")] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy pipeline to use instead of en_core_web_sm.")
+    ] = None,
 ) -> None:
     """Extract casualty claims, events and findings from one report.
 
@@ -69,7 +73,8 @@ def extract(
 
       cat story.txt | tollbook extract - --published 2026-01-17 --strict
     """
-    from tollbook import pipeline, read, render, settings as settings_module
+    from tollbook import pipeline, read, render
+    from tollbook import settings as settings_module
 
     settings = settings_module.from_env().with_(published=published, url=url)
     if model:
@@ -107,8 +112,8 @@ def evaluate(
     kind: Annotated[str, typer.Argument(help="gvdb, gva, muc4, body, events or seed.")],
     path: Annotated[Path, typer.Argument(help="The data set's folder (e.g. ../shared/data/gvdb).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
-    limit: Annotated[Optional[int], typer.Option(help="Score only the first N items.", min=1)] = None,
-    errors: Annotated[Optional[Path], typer.Option(help="Write per-item predictions and gold (JSONL).")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N items.", min=1)] = None,
+    errors: Annotated[Path | None, typer.Option(help="Write per-item predictions and gold (JSONL).")] = None,
 ) -> None:
     """Score tollbook on a development set, with baselines in the same run.
 

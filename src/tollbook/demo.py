@@ -25,12 +25,14 @@ def extract_samples(settings: Settings | None = None) -> list[tuple[Path, Extrac
     settings = settings or Settings()
     paths = sample_paths()
     documents = [read.read_path(p, settings) for p in paths]
-    return list(zip(paths, pipeline.extract_many(documents, settings)))
+    return list(zip(paths, pipeline.extract_many(documents, settings), strict=True))
 
 
 def run(console: Console) -> None:
-    console.print("[bold]tollbook demo[/bold] — sample reports written for the project; "
-                  "every incident in them is invented.\n")
+    console.print(
+        "[bold]tollbook demo[/bold] — sample reports written for the project; "
+        "every incident in them is invented.\n"
+    )
     results = extract_samples()
     for path, extraction in results:
         console.print(Rule(path.name))
@@ -49,8 +51,11 @@ def ledger_table(results: list[tuple[Path, Extraction]]) -> Table:
             claims = [c for c in ex.claims if c.event == event.id and c.status == Status.CURRENT]
             other = sorted({c.outcome.value for c in claims} - {Outcome.KILLED, Outcome.INJURED})
             table.add_row(
-                path.name, f"{event.acled_event_type or event.kind}", render._date(event),
-                render._place(event), figure_range(claims, Outcome.KILLED),
+                path.name,
+                f"{event.acled_event_type or event.kind}",
+                render._date(event),
+                render._place(event),
+                figure_range(claims, Outcome.KILLED),
                 figure_range(claims, Outcome.INJURED),
                 ", ".join(f"{o}: {figure_range(claims, Outcome(o))}" for o in other),
                 str(sum(1 for f in ex.findings if f.severity in ("warning", "error"))) + " warn/err",
@@ -60,8 +65,11 @@ def ledger_table(results: list[tuple[Path, Extraction]]) -> Table:
 
 def figure_range(claims: list[Claim], outcome: Outcome) -> str:
     """low–high over the top-level figures (parts are inside their totals, not added)."""
-    top = [c for c in claims if c.outcome == outcome and c.part_of is None and not c.from_headline
-           and c.count is not None]
+    top = [
+        c
+        for c in claims
+        if c.outcome == outcome and c.part_of is None and not c.from_headline and c.count is not None
+    ]
     lows = [c.count.low for c in top if c.count.low is not None]
     highs = [c.count.high for c in top if c.count.high is not None]
     if not top:

@@ -17,15 +17,22 @@ from tollbook.annotate.places import gazetteer
 from tollbook.annotate.sources import SourceFinder
 from tollbook.check import run_checks
 from tollbook.clean import Cleaned, clean
-from tollbook.extract.claims import ClaimFinder, Draft
+from tollbook.extract.claims import ClaimFinder
+from tollbook.extract.draft import Draft
 from tollbook.extract.events import EventFinder, EventIndex, statement_dates
 from tollbook.extract.relations import relate
 from tollbook.model import Claim, DateRange, Document, Extraction, Published, Source
 from tollbook.settings import Settings
 
 
-def extract_text(text: str, *, title: str | None = None, published: str | None = None,
-                 url: str | None = None, settings: Settings | None = None) -> Extraction:
+def extract_text(
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    settings: Settings | None = None,
+) -> Extraction:
     """Extract from plain text, with the metadata a corpus gives beside it."""
     settings = settings or Settings()
     document = read.read_text(text, settings=settings, url=url, title=title, published=published)
@@ -36,8 +43,9 @@ def extract_report(document: Document, settings: Settings | None = None) -> Extr
     return next(extract_many([document], settings))
 
 
-def extract_many(documents: Iterable[Document], settings: Settings | None = None,
-                 *, batch_size: int = 32) -> Iterator[Extraction]:
+def extract_many(
+    documents: Iterable[Document], settings: Settings | None = None, *, batch_size: int = 32
+) -> Iterator[Extraction]:
     """Extract a stream of reports, parsing them in batches (spaCy is fastest on many texts at once)."""
     settings = settings or Settings()
     nlp = load_nlp(settings.spacy_model)
@@ -109,12 +117,21 @@ def _claim(draft: Draft, index: EventIndex, mentions, published: str | None) -> 
     if stated_on is None and published:
         stated_on = DateRange(start=None, end=published, precision=None, inferred=True)
     return Claim(
-        id=draft.id, outcome=draft.outcome, count=draft.count, group=draft.group, source=draft.source,
-        evidence=draft.evidence, stated_on=stated_on, event=index.event_at(draft.unit, draft.sentence),
+        id=draft.id,
+        outcome=draft.outcome,
+        count=draft.count,
+        group=draft.group,
+        source=draft.source,
+        evidence=draft.evidence,
+        stated_on=stated_on,
+        event=index.event_at(draft.unit, draft.sentence),
         part_of=draft.part_of.id if draft.part_of else None,
         supersedes=draft.supersedes.id if draft.supersedes else None,
-        status=draft.status, hedged=draft.hedged, from_headline=draft.from_headline,
-        outcome_inferred=draft.outcome_inferred, confidence=round(draft.confidence, 2),
+        status=draft.status,
+        hedged=draft.hedged,
+        from_headline=draft.from_headline,
+        outcome_inferred=draft.outcome_inferred,
+        confidence=round(draft.confidence, 2),
         mentions=draft.mentions,
     )
 

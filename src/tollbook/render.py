@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from rich.console import Console, Group as RenderGroup
+from rich.console import Console
+from rich.console import Group as RenderGroup
 from rich.table import Table
 from rich.text import Text
 
 from tollbook.model import Claim, Count, Event, Extraction, Finding, Severity, Source, Status
 
-SEVERITY_STYLE = {Severity.OK: "green", Severity.INFO: "cyan", Severity.WARNING: "yellow", Severity.ERROR: "bold red"}
+SEVERITY_STYLE = {
+    Severity.OK: "green",
+    Severity.INFO: "cyan",
+    Severity.WARNING: "yellow",
+    Severity.ERROR: "bold red",
+}
 EVIDENCE_WIDTH = 90
 
 
@@ -18,9 +24,17 @@ def extraction(ex: Extraction) -> RenderGroup:
     if doc.published.inferred:
         published += " (inferred)"
     header = Text.assemble(
-        ("Report ", "bold"), (doc.headline or doc.url or doc.id[:12], "bold"), "\n",
-        ("published ", "dim"), published, ("   outlet ", "dim"), doc.outlet or "-",
-        ("   claims ", "dim"), str(len(ex.claims)), ("   events ", "dim"), str(len(ex.events)),
+        ("Report ", "bold"),
+        (doc.headline or doc.url or doc.id[:12], "bold"),
+        "\n",
+        ("published ", "dim"),
+        published,
+        ("   outlet ", "dim"),
+        doc.outlet or "-",
+        ("   claims ", "dim"),
+        str(len(ex.claims)),
+        ("   events ", "dim"),
+        str(len(ex.events)),
     )
     parts = [header, claims_table(ex), events_table(ex)]
     if ex.findings:
@@ -51,9 +65,14 @@ def claims_table(ex: Extraction) -> Table:
         table.add_column(column, overflow="fold")
     for claim in ex.claims:
         table.add_row(
-            claim.id, claim.outcome, describe_count(claim.count),
+            claim.id,
+            claim.outcome,
+            describe_count(claim.count),
             claim.count.as_written if claim.count else "",
-            _group(claim), describe_source(claim.source), _status(claim), _links(claim),
+            _group(claim),
+            describe_source(claim.source),
+            _status(claim),
+            _links(claim),
             _snippet(ex.document.text, claim),
         )
     return table
@@ -61,7 +80,13 @@ def claims_table(ex: Extraction) -> Table:
 
 def _group(claim: Claim) -> str:
     g = claim.group
-    bits = [g.nationality, g.gender, g.age_group, g.noun or "", f"({g.category})" if g.category != "unknown" else ""]
+    bits = [
+        g.nationality,
+        g.gender,
+        g.age_group,
+        g.noun or "",
+        f"({g.category})" if g.category != "unknown" else "",
+    ]
     text = " ".join(b for b in bits if b)
     return text + (" total" if g.is_total else "")
 
@@ -85,7 +110,7 @@ def _links(claim: Claim) -> str:
 
 
 def _snippet(text: str, claim: Claim) -> str:
-    snippet = " ".join(text[claim.evidence.start:claim.evidence.end].split())
+    snippet = " ".join(text[claim.evidence.start : claim.evidence.end].split())
     return snippet if len(snippet) <= EVIDENCE_WIDTH else snippet[: EVIDENCE_WIDTH - 1] + "…"
 
 
@@ -94,9 +119,14 @@ def events_table(ex: Extraction) -> Table:
     for column in ("id", "type", "date", "place", "actors", "claims"):
         table.add_column(column, overflow="fold")
     for event in ex.events:
-        table.add_row(event.id, _event_type(event), _date(event), _place(event),
-                      ", ".join(a.name for a in event.actors),
-                      str(sum(1 for c in ex.claims if c.event == event.id)))
+        table.add_row(
+            event.id,
+            _event_type(event),
+            _date(event),
+            _place(event),
+            ", ".join(a.name for a in event.actors),
+            str(sum(1 for c in ex.claims if c.event == event.id)),
+        )
     return table
 
 
@@ -127,8 +157,11 @@ def findings_table(findings: list[Finding]) -> Table:
     for column in ("severity", "kind", "message"):
         table.add_column(column, overflow="fold")
     for finding in findings:
-        table.add_row(Text(finding.severity.value, style=SEVERITY_STYLE[finding.severity]), finding.kind,
-                      finding.message)
+        table.add_row(
+            Text(finding.severity.value, style=SEVERITY_STYLE[finding.severity]),
+            finding.kind,
+            finding.message,
+        )
     return table
 
 

@@ -178,7 +178,7 @@ _WEAPON_PREFIXES = {"ak", "akm", "ar", "m", "sks", "rpg", "mac", "mp", "pk", "pk
 _ATOM = re.compile(
     "|".join(
         [
-            rf"(?P<isodate>\b{_YEAR4}{_HY}[01]?\d{_HY}[0-3]?\d\b|\b[0-3]?\d{_HY}[0-3]?\d{_HY}{_YEAR4}\b)",
+            rf"(?P<dashdate>\b{_YEAR4}{_HY}[01]?\d{_HY}[0-3]?\d\b|\b[0-3]?\d{_HY}[0-3]?\d{_HY}{_YEAR4}\b)",
             r"(?P<slashdate>\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b)",
             r"(?P<phone>(?:\(\d{3}\)\s?|\b(?:1[-.])?\d{3}[-.\s])\d{3}[-.][A-Z\d]{4}\b|\b\d{3}-(?!\d\d00\b)\d{4}\b)",
             rf"(?P<clock>\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?{_AMPM})?"
@@ -223,7 +223,7 @@ _SCALE_VALUES = {
     "dozen": 12, "bn": 10**9, "mn": 10**6, "m": 10**6, "k": 1000,
 }
 _FIXED_KINDS = {
-    "isodate": NumberKind.DATE, "slashdate": NumberKind.DATE, "dmy": NumberKind.DATE,
+    "dashdate": NumberKind.DATE, "slashdate": NumberKind.DATE, "dmy": NumberKind.DATE,
     "mdy": NumberKind.DATE, "clock": NumberKind.TIME, "phone": NumberKind.IDENTIFIER,
 }
 

@@ -6,7 +6,8 @@ import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from tollbook.clean import Unit
 from tollbook.model import SegmentKind, Span
@@ -79,4 +80,4 @@ class Parsed:
 
 def parse(nlp, units: list[Unit], *, batch_size: int = 64) -> Parsed:
     docs = nlp.pipe((u.text for u in units), batch_size=batch_size)
-    return Parsed(units=[ParsedUnit(index=i, unit=u, doc=d) for i, (u, d) in enumerate(zip(units, docs))])
+    return Parsed(units=[ParsedUnit(index=i, unit=u, doc=d) for i, (u, d) in enumerate(zip(units, docs, strict=True))])

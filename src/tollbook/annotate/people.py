@@ -22,8 +22,10 @@ TITLE_WORDS = frozenset(
     "attorney judge ambassador king queen prince leader premier chancellor envoy head coroner "
     "pastor rev. dr. professor prof. trooper agent".split()
 )
-_TITLE_MODIFIERS = frozenset("interim acting former deputy vice prime foreign defense defence interior "
-                             "police state army military national".split())
+_TITLE_MODIFIERS = frozenset(
+    "interim acting former deputy vice prime foreign defense defence interior "
+    "police state army military national".split()
+)
 
 
 def fold(text: str) -> str:
@@ -99,15 +101,19 @@ def _title_before(unit: ParsedUnit, ent: SpacySpan) -> Title | None:
         lower = tok.text.lower()
         if lower in TITLE_WORDS:
             has_title_word = True
-        elif not (lower in _TITLE_MODIFIERS or tok.ent_type_ in ("GPE", "NORP", "ORG")
-                  or tok.text in ("’s", "'s") or (tok.is_title and tok.pos_ == "PROPN")):
+        elif not (
+            lower in _TITLE_MODIFIERS
+            or tok.ent_type_ in ("GPE", "NORP", "ORG")
+            or tok.text in ("’s", "'s")
+            or (tok.is_title and tok.pos_ == "PROPN")
+        ):
             break
         first = tok
         i -= 1
     if first is None or not has_title_word:
         return None
     last = doc[ent.start - 1]
-    return Title(text=doc[first.i:ent.start].text, span=unit.span_of(first, last))
+    return Title(text=doc[first.i : ent.start].text, span=unit.span_of(first, last))
 
 
 def _nationality_in(unit: ParsedUnit, title: Title, country_code) -> Title | None:
@@ -124,8 +130,13 @@ def _nationality_in(unit: ParsedUnit, title: Title, country_code) -> Title | Non
 def _person(draft: _Draft) -> Person:
     full = max(draft.names, key=lambda n: (len(n.split()), any(ord(c) > 127 for c in n)))
     variants = list(dict.fromkeys(draft.names))
-    return Person(name=full, variants=variants, titles=draft.titles, nationalities=draft.nationalities,
-                  mentions=draft.mentions)
+    return Person(
+        name=full,
+        variants=variants,
+        titles=draft.titles,
+        nationalities=draft.nationalities,
+        mentions=draft.mentions,
+    )
 
 
 def person_by_name(people: list[Person], name: str) -> Person | None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from tollbook.annotate.parsed import ParsedUnit
 from tollbook.annotate.people import TITLE_WORDS, person_by_name, person_by_title
@@ -43,8 +44,14 @@ class SourceFinder:
             if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
                 speaker = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if speaker is not None and speaker.dep_ == "nsubjpass" and tok.lemma_ != "quote":
-                    speaker = next((c.children.__next__() for c in tok.children
-                                    if c.dep_ == "agent" and list(c.children)), None)
+                    speaker = next(
+                        (
+                            c.children.__next__()
+                            for c in tok.children
+                            if c.dep_ == "agent" and list(c.children)
+                        ),
+                        None,
+                    )
             elif tok.lower_ == "according":
                 to = next((c for c in tok.children if c.lower_ == "to"), None)
                 speaker = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -61,17 +68,24 @@ class SourceFinder:
         if not tokens or all(t.is_punct for t in tokens):
             return None
         span = unit.span_of(tokens[0], tokens[-1])
-        text = unit.doc[tokens[0].i:tokens[-1].i + 1].text
+        text = unit.doc[tokens[0].i : tokens[-1].i + 1].text
         person = self._person_in(tokens, text)
         if person is not None:
             title = person.titles[-1].text if person.titles else None
-            source = Source(name=person.name, title=title, organisation=None,
-                            kind=SourceKind.OFFICIAL if title else SourceKind.WITNESS, span=span)
+            source = Source(
+                name=person.name,
+                title=title,
+                organisation=None,
+                kind=SourceKind.OFFICIAL if title else SourceKind.WITNESS,
+                span=span,
+            )
             self.last_person = source
             return source
         organisation = self._earlier_organisation(text) or _strip_determiner(text)
         self.organisations.append(organisation)
-        return Source(name=None, title=None, organisation=organisation, kind=_kind_of(organisation), span=span)
+        return Source(
+            name=None, title=None, organisation=organisation, kind=_kind_of(organisation), span=span
+        )
 
     def _earlier_organisation(self, text: str) -> str | None:
         """ "the group said" after "A local rights group put …": the same organisation."""
@@ -112,7 +126,7 @@ def _noun_phrase(head: Token) -> list[Token]:
     keep.sort(key=lambda t: t.i)
     breaks = [i for i, t in enumerate(keep) if "\n" in t.text]
     if breaks:  # a glue point inside the subject: the speaker is the part next to the verb
-        return keep[breaks[-1] + 1:]
+        return keep[breaks[-1] + 1 :]
     # Keep one contiguous run around the head: a parse can attach far-away words.
     return [t for t in keep if abs(t.i - head.i) <= 8]
 
@@ -120,7 +134,7 @@ def _noun_phrase(head: Token) -> list[Token]:
 def _strip_determiner(text: str) -> str:
     for det in ("the ", "a ", "an ", "The ", "A ", "An "):
         if text.startswith(det):
-            return text[len(det):]
+            return text[len(det) :]
     return text
 
 

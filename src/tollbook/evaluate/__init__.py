@@ -1,1 +1,1 @@
-"""evaluate stage."""
+"""evaluate stage: `tollbook eval KIND PATH` on the development data sets (see command.py)."""

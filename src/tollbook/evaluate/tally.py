@@ -10,7 +10,9 @@ The rules, applied in this order, are deliberately simple:
 3. A figure is `value`, else `low` (a bound: "more than 112" counts 113, "nearly 50" 45).
 4. Headline claims duplicate body claims: a headline figure is dropped when the body gives
    one for the same outcome.
-5. A total and its parts: a claim that is `part_of` another kept claim is dropped.
+5. A total and its parts: a claim that is `part_of` another kept claim is dropped, and a
+   stated total (`is_total`) covers unlinked groups beside it: the larger of the total and
+   the sum of the groups counts.
 6. The same group stated twice (two sources, or a revision not marked as one) is one figure:
    the largest is kept. Repeats in one source are already `mentions` of one claim.
 7. Different groups add up: "two officers and a bystander were wounded" → 3.

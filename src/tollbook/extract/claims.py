@@ -11,15 +11,15 @@ carried from earlier in the paragraph. Relations between drafts are `relations.p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from tollbook.annotate.counts import CountMatch, NumberKind
 from tollbook.annotate.parsed import Parsed, ParsedUnit
-from tollbook.annotate.people import TITLE_WORDS
 from tollbook.annotate.sources import SourceFinder, Speech
-from tollbook.extract import outcomes
+from tollbook.extract import outcomes, victims
+from tollbook.extract.draft import Draft, evidence_span
 from tollbook.extract.lexicon import (
     AGE_ADJECTIVES,
     CATEGORY_ADJECTIVES,
@@ -27,9 +27,7 @@ from tollbook.extract.lexicon import (
     GENDER_ADJECTIVES,
     OUTCOME_ADJECTIVES,
     OUTCOME_NOUNS,
-    OUTCOME_VERBS,
     TOTAL_WORDS,
-    INTRANSITIVE_OUTCOMES,
     person_noun,
 )
 from tollbook.model import (
@@ -37,17 +35,12 @@ from tollbook.model import (
     Count,
     Group,
     Outcome,
-    Qualifier,
     Role,
     SegmentKind,
-    Source,
-    Span,
     Status,
 )
 
-MAX_EVIDENCE = 400
 _UNKNOWN_VERBS = frozenset("determine know confirm establish release clear disclose verify assess".split())
-_SINGULAR_DETS = frozenset("a an one another".split())
 _WINDOW_OUTCOME = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}?(?:were|was|are|have been|has been|had been|been)?\s*"
     r"(killed|dead|died|slain|injured|wounded|hurt|missing|kidnapped|abducted|arrested|detained)\b",
@@ -55,41 +48,10 @@ _WINDOW_OUTCOME = re.compile(
 )
 
 
-@dataclass
-class Draft:
-    """A figure found in the text, before ids and relations are assigned."""
-
-    outcome: Outcome | None
-    count: Count | None
-    group: Group
-    unit: ParsedUnit
-    sentence: SpacySpan
-    anchor: Token  # the counted noun (or the number itself)
-    evidence: Span
-    confidence: float
-    status: Status = Status.CURRENT
-    hedged: bool = False
-    outcome_inferred: bool = False
-    source: Source | None = None
-    speech: Speech | None = None
-    among_total: bool = False  # "Among the dead were 32 …": part of that outcome's total
-    part_of_anchor: Token | None = None  # "Nine … were among 47 …": the whole's noun
-    from_report: bool = False  # "from an initial report of 23"
-    mentions: list[Span] = field(default_factory=list)
-    # Relations, set by relations.py (references to other drafts until ids are given).
-    part_of: Draft | None = None
-    supersedes: Draft | None = None
-    merged_into: Draft | None = None
-    id: str = ""
-
-    @property
-    def from_headline(self) -> bool:
-        return self.unit.kind == SegmentKind.HEADLINE
-
-
 class ClaimFinder:
-    def __init__(self, text: str, parsed: Parsed, counts: list[CountMatch], sources: SourceFinder,
-                 country_code) -> None:
+    def __init__(
+        self, text: str, parsed: Parsed, counts: list[CountMatch], sources: SourceFinder, country_code
+    ) -> None:
         self.text = text
         self.parsed = parsed
         self.counts = [c for c in counts if c.kind == NumberKind.COUNT]
@@ -118,8 +80,9 @@ class ClaimFinder:
                     draft.speech = draft.speech or speeches[-1]
             for draft in drafts:  # an attribution carries on through the paragraph
                 draft.speech = draft.speech or carried
-            carried = next((d.speech for d in reversed(drafts) if d.speech), None) or \
-                (speeches[-1] if speeches else carried)
+            carried = next((d.speech for d in reversed(drafts) if d.speech), None) or (
+                speeches[-1] if speeches else carried
+            )
             previous = drafts
             unit_drafts.extend(drafts)
         for draft in unit_drafts:
@@ -135,7 +98,7 @@ class ClaimFinder:
             if draft is not None:
                 drafts.append(draft)
                 covered.add(draft.anchor.i)
-        drafts.extend(self._named_victims(unit, sent, covered))
+        drafts.extend(victims.find(self.text, unit, sent, covered))
         drafts.extend(_undetermined(unit, sent))
         return drafts
 
@@ -153,24 +116,51 @@ class ClaimFinder:
             return None
         reading = outcomes.read_outcome(number, noun)
         count = _count(match)
-        evidence = _evidence(unit, sent)
+        evidence = evidence_span(unit, sent)
         if reading is not None:
             group_noun = reading.outcome_noun or noun
             group = self._group(unit, number, group_noun if group_noun is not number else noun)
-            return Draft(outcome=reading.outcome, count=count, group=group, unit=unit, sentence=sent,
-                         anchor=noun, evidence=evidence, confidence=reading.confidence,
-                         hedged=reading.hedged, among_total=reading.among,
-                         from_report=reading.from_report or outcomes.earlier_figure(number))
+            return Draft(
+                outcome=reading.outcome,
+                count=count,
+                group=group,
+                unit=unit,
+                sentence=sent,
+                anchor=noun,
+                evidence=evidence,
+                confidence=reading.confidence,
+                hedged=reading.hedged,
+                among_total=reading.among,
+                from_report=reading.from_report or outcomes.earlier_figure(number),
+            )
         window = _window_outcome(unit, match)
         group = self._group(unit, number, noun)
         if window is not None and noun is not number:
-            return Draft(outcome=window, count=count, group=group, unit=unit, sentence=sent, anchor=noun,
-                         evidence=evidence, confidence=0.6)
+            return Draft(
+                outcome=window,
+                count=count,
+                group=group,
+                unit=unit,
+                sentence=sent,
+                anchor=noun,
+                evidence=evidence,
+                confidence=0.6,
+            )
         whole = _among_whole(noun)
         if noun is not number and (whole is not None or _part_of_whole(noun)):
             # No casualty word: the outcome is inferred later from the report's other figures.
-            return Draft(outcome=None, count=count, group=group, unit=unit, sentence=sent, anchor=noun,
-                         evidence=evidence, confidence=0.4, outcome_inferred=True, part_of_anchor=whole)
+            return Draft(
+                outcome=None,
+                count=count,
+                group=group,
+                unit=unit,
+                sentence=sent,
+                anchor=noun,
+                evidence=evidence,
+                confidence=0.4,
+                outcome_inferred=True,
+                part_of_anchor=whole,
+            )
         return None
 
     def _group(self, unit: ParsedUnit, number: Token, noun: Token) -> Group:
@@ -185,8 +175,11 @@ class ClaimFinder:
         for child in noun.children:
             word = child.lower_
             if child.dep_ in ("amod", "compound", "nmod", "poss"):
-                category = CATEGORY_ADJECTIVES.get(word, category) if category == Category.UNKNOWN \
-                    or word in ("military", "police") else category
+                category = (
+                    CATEGORY_ADJECTIVES.get(word, category)
+                    if category == Category.UNKNOWN or word in ("military", "police")
+                    else category
+                )
                 gender = GENDER_ADJECTIVES.get(word, gender)
                 age = AGE_ADJECTIVES.get(word) or age
                 nationality = nationality or self._nationality(child)
@@ -201,56 +194,32 @@ class ClaimFinder:
             role = Role.UNKNOWN
         is_total = generic and nationality is None and category == Category.UNKNOWN or _has_total_word(number)
         noun_text = None if noun is number else _noun_text(noun)
-        return Group(noun=noun_text, category=category, role=role, nationality=nationality, gender=gender,
-                     age_group=age, is_total=is_total)
+        return Group(
+            noun=noun_text,
+            category=category,
+            role=role,
+            nationality=nationality,
+            gender=gender,
+            age_group=age,
+            is_total=is_total,
+        )
 
     def _nationality(self, token: Token) -> str | None:
         if token.ent_type_ in ("NORP", "GPE") or token.text[:1].isupper():
             return self.country_code(token.text)
         return None
 
-    def _named_victims(self, unit: ParsedUnit, sent: SpacySpan, covered: set[int]) -> list[Draft]:
-        """Victims named or described one by one: "kidnapping Maduro and his wife, Cilia Flores"."""
-        drafts = []
-        for verb in sent:
-            for patient, outcome in _patients(verb):
-                if patient.i in covered:
-                    continue
-                people = [patient, *patient.conjuncts] if patient.dep_ != "conj" else []
-                if not people or not all(_is_one_person(p) for p in people):
-                    continue
-                covered.update(p.i for p in people)
-                first = min(p.left_edge.i for p in people)
-                last = max(_person_end(p).i for p in people)
-                span = unit.span_of(unit.doc[first], unit.doc[last])
-                count = Count(as_written=self.text[span.start:span.end], start=span.start, end=span.end, value=len(people),
-                              low=len(people), high=len(people), qualifier=Qualifier.EXACT)
-                group = self._singular_group(people)
-                drafts.append(Draft(outcome=outcome, count=count, group=group, unit=unit, sentence=sent,
-                                    anchor=patient, evidence=_evidence(unit, sent), confidence=0.8))
-        return drafts
-
-    def _singular_group(self, people: list[Token]) -> Group:
-        entries = [person_noun(p.lemma_) for p in people]
-        if len(people) == 1 and entries[0] is not None:
-            e = entries[0]
-            return Group(noun=people[0].text, category=e.category, role=e.role, gender=e.gender,
-                         age_group=e.age)
-        genders = {e.gender if e is not None else None for e in entries}
-        gender = genders.pop() if len(genders) == 1 else None  # a bare name says nothing of gender
-        return Group(noun=None, category=Category.UNKNOWN, role=Role.VICTIM, gender=gender)
-
 
 def _count(match: CountMatch) -> Count:
-    return Count(as_written=match.as_written, start=match.start, end=match.end, value=match.value,
-                 low=match.low, high=match.high, qualifier=match.qualifier)
-
-
-def _evidence(unit: ParsedUnit, sent: SpacySpan) -> Span:
-    span = unit.span_of_tokens(sent)
-    if span.end - span.start > MAX_EVIDENCE:
-        return Span(start=span.start, end=span.start + MAX_EVIDENCE)
-    return span
+    return Count(
+        as_written=match.as_written,
+        start=match.start,
+        end=match.end,
+        value=match.value,
+        low=match.low,
+        high=match.high,
+        qualifier=match.qualifier,
+    )
 
 
 def _crowd(noun: Token) -> bool:
@@ -277,7 +246,7 @@ def _window_outcome(unit: ParsedUnit, match: CountMatch) -> Outcome | None:
     (title-case headlines, wire text): "3 Dead", "two men killed"."""
     text = unit.doc.text
     view_end = match.end - unit.unit.start
-    after = text[view_end:view_end + 60] if 0 <= view_end <= len(text) else ""
+    after = text[view_end : view_end + 60] if 0 <= view_end <= len(text) else ""
     found = _WINDOW_OUTCOME.match(after.strip())
     if not found:
         return None
@@ -298,54 +267,9 @@ def _among_whole(noun: Token) -> Token | None:
 
 def _part_of_whole(noun: Token) -> bool:
     """The whole in an "among" sentence is itself a figure whose outcome needs inferring."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in ("among", "including") and noun.head.head.lemma_ == "be"
-
-
-def _patients(verb: Token):
-    """The people a casualty verb happened to, with the outcome."""
-    lemma = verb.lemma_.lower()
-    if verb.pos_ not in ("VERB", "AUX") or outcomes.negated(verb):
-        return
-    outcome = outcomes.verb_outcome(verb, as_subject=True)
-    if outcome is None:
-        return
-    subject_verb = verb
-    while subject_verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in subject_verb.children):
-        subject_verb = subject_verb.head  # "A man was shot and killed": the subject sits on "shot"
-    for child in subject_verb.children:
-        if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and lemma in INTRANSITIVE_OUTCOMES):
-            yield child, outcome
-    if lemma in OUTCOME_VERBS:
-        for child in verb.children:
-            if child.dep_ == "dobj":
-                yield child, outcome
-
-
-def _is_one_person(token: Token) -> bool:
-    if token.like_num or any(c.like_num for c in token.children):
-        return False
-    if token.ent_type_ == "PERSON":
-        return True
-    lower = token.lemma_.lower()
-    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod")}
-    if lower in TITLE_WORDS and token.tag_ == "NN" and dets & {"the", "a", "an"}:
-        return True  # "the mayor and his wife": one office, one person
-    entry = person_noun(lower)
-    if entry is None or token.tag_ in ("NNS", "NNPS") or entry.generic and lower != "victim":
-        return False
-    has_possessive = any(c.dep_ == "poss" for c in token.children)
-    # "the gunman" is one known person; "the man" usually repeats a victim counted before.
-    definite_perpetrator = "the" in dets and entry.role == Role.PERPETRATOR
-    return bool(dets & _SINGULAR_DETS) or has_possessive or definite_perpetrator
-
-
-def _person_end(token: Token) -> Token:
-    """The last word naming one person: "his wife, Cilia Flores" ends at "Flores"."""
-    end = token
-    for child in token.children:
-        if child.dep_ in ("appos", "compound", "flat") and child.i > end.i:
-            end = max(child.subtree, key=lambda t: t.i if not t.is_punct else -1)
-    return end
+    return (
+        noun.dep_ == "pobj" and noun.head.lower_ in ("among", "including") and noun.head.head.lemma_ == "be"
+    )
 
 
 def _undetermined(unit: ParsedUnit, sent: SpacySpan) -> list[Draft]:
@@ -358,14 +282,29 @@ def _undetermined(unit: ParsedUnit, sent: SpacySpan) -> list[Draft]:
         verb = _governing_verb(noun)
         if verb is None or verb.lemma_.lower() not in _UNKNOWN_VERBS or not outcomes.negated(verb):
             continue
-        category = next((CATEGORY_ADJECTIVES[c.lower_] for c in noun.children
-                         if c.lower_ in CATEGORY_ADJECTIVES), Category.UNKNOWN)
+        category = next(
+            (CATEGORY_ADJECTIVES[c.lower_] for c in noun.children if c.lower_ in CATEGORY_ADJECTIVES),
+            Category.UNKNOWN,
+        )
         # "civilian casualties" is a figure about civilians; "casualties" alone about everyone.
         noun_text = "civilians" if category == Category.CIVILIAN else noun.text
-        group = Group(noun=noun_text, category=category, role=Role.VICTIM, is_total=category == Category.UNKNOWN)
+        group = Group(
+            noun=noun_text, category=category, role=Role.VICTIM, is_total=category == Category.UNKNOWN
+        )
         outcome = OUTCOME_NOUNS[lemma]
-        drafts.append(Draft(outcome=outcome, count=None, group=group, unit=unit, sentence=sent, anchor=noun,
-                            evidence=_evidence(unit, sent), confidence=0.7, status=Status.UNDETERMINED))
+        drafts.append(
+            Draft(
+                outcome=outcome,
+                count=None,
+                group=group,
+                unit=unit,
+                sentence=sent,
+                anchor=noun,
+                evidence=evidence_span(unit, sent),
+                confidence=0.7,
+                status=Status.UNDETERMINED,
+            )
+        )
     return drafts
 
 
@@ -384,9 +323,14 @@ def _speech_for(draft: Draft, speeches: list[Speech]) -> Speech | None:
     for speech in speeches:
         if any(a.i == speech.verb.i for a in draft.anchor.ancestors):
             return speech
-    outside = [s for s in speeches if s.verb.i not in {t.i for t in draft.anchor.subtree}
-               and not (s.source.span and draft.count and s.source.span.start <= draft.count.start
-                        < s.source.span.end)]
+    outside = [
+        s
+        for s in speeches
+        if s.verb.i not in {t.i for t in draft.anchor.subtree}
+        and not (
+            s.source.span and draft.count and s.source.span.start <= draft.count.start < s.source.span.end
+        )
+    ]
     return outside[0] if len(outside) == 1 else None
 
 

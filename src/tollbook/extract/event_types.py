@@ -39,205 +39,388 @@ RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
 
 # An attack on armed forces is a battle in ACLED's terms, not violence against civilians.
-_ON_FORCES = (r"\b(?:attack\w*|ambush\w*|stormed|raided|targeted|overran)\b (?:\w+ ){0,5}(?:military|army|"
-              r"soldiers|troops|patrols?|checkpoints?|convoys?|police (?:station|post|patrol)\w*|"
-              r"gendarmes?|security forces|bases?|outposts?|barracks|posts?|positions)\b")
+_ON_FORCES = (
+    r"\b(?:attack\w*|ambush\w*|stormed|raided|targeted|overran)\b (?:\w+ ){0,5}(?:military|army|"
+    r"soldiers|troops|patrols?|checkpoints?|convoys?|police (?:station|post|patrol)\w*|"
+    r"gendarmes?|security forces|bases?|outposts?|barracks|posts?|positions)\b"
+)
 
 # Weapons found, seized or made safe rather than used.
-_FOUND = (r"(?:seiz\w*|recover\w*|found|discover\w*|confiscat\w*|uncover\w*|cleared|defused|"
-          r"identified|impounded|intercepted|removed|destroyed)")
-_ARMS = (r"(?:weapons?|arms|ammunitions?|ammo|munitions?|firearms?|guns|pistols|rifles|explosives?|"
-         r"ieds?|bombs?|(?:land)?mines|grenades|rockets|rounds|cartridges|cache)")
+_FOUND = (
+    r"(?:seiz\w*|recover\w*|found|discover\w*|confiscat\w*|uncover\w*|cleared|defused|"
+    r"identified|impounded|intercepted|removed|destroyed)"
+)
+_ARMS = (
+    r"(?:weapons?|arms|ammunitions?|ammo|munitions?|firearms?|guns|pistols|rifles|explosives?|"
+    r"ieds?|bombs?|(?:land)?mines|grenades|rockets|rounds|cartridges|cache)"
+)
 
 # (event type, sub-event type) → [(pattern, weight)]. Patterns are matched on lower-cased text.
 RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
     (BATTLES, "Armed clash"): [
-        (r"\bclash(?:es|ed)?\b", 2.0), (r"\bfighting\b", 1.5), (r"\bfought\b", 1.5),
-        (r"\bexchange[sd]? (?:of )?(?:gun)?fire\b", 2.5), (r"\bgun ?(?:battle|fight)s?\b", 2.5),
-        (r"\bfirefights?\b", 2.5), (r"\bshoot-?outs?\b", 2.0), (r"\bambush(?:ed|es)?\b", 1.5),
-        (r"\bengaged\b", 1.0), (_ON_FORCES, 3.0), (r"\bbattle[sd]?\b", 1.5), (r"\boffensive\b", 1.0),
-        (r"\b(?:militants?|rebels?|insurgents?|guerrillas?|fighters|terrorists?)\b.{0,80}"
-         r"\b(?:troops|soldiers|army|security forces|military)\b", 0.5),
-        (r"\b(?:troops|soldiers|army|security forces|military)\b.{0,80}"
-         r"\b(?:militants?|rebels?|insurgents?|guerrillas?|fighters|terrorists?)\b", 0.5),
+        (r"\bclash(?:es|ed)?\b", 2.0),
+        (r"\bfighting\b", 1.5),
+        (r"\bfought\b", 1.5),
+        (r"\bexchange[sd]? (?:of )?(?:gun)?fire\b", 2.5),
+        (r"\bgun ?(?:battle|fight)s?\b", 2.5),
+        (r"\bfirefights?\b", 2.5),
+        (r"\bshoot-?outs?\b", 2.0),
+        (r"\bambush(?:ed|es)?\b", 1.5),
+        (r"\bengaged\b", 1.0),
+        (_ON_FORCES, 3.0),
+        (r"\bbattle[sd]?\b", 1.5),
+        (r"\boffensive\b", 1.0),
+        (
+            r"\b(?:militants?|rebels?|insurgents?|guerrillas?|fighters|terrorists?)\b.{0,80}"
+            r"\b(?:troops|soldiers|army|security forces|military)\b",
+            0.5,
+        ),
+        (
+            r"\b(?:troops|soldiers|army|security forces|military)\b.{0,80}"
+            r"\b(?:militants?|rebels?|insurgents?|guerrillas?|fighters|terrorists?)\b",
+            0.5,
+        ),
     ],
     (BATTLES, "Government regains territory"): [
-        (r"\b(?:re-?took|re-?taken|retake|recaptur\w*|regain\w*|liberat\w*|re-?gained|"
-         r"took back|taken back|back under (?:government )?control|cleared of)\b", 2.5),
+        (
+            r"\b(?:re-?took|re-?taken|retake|recaptur\w*|regain\w*|liberat\w*|re-?gained|"
+            r"took back|taken back|back under (?:government )?control|cleared of)\b",
+            2.5,
+        ),
     ],
     (BATTLES, "Non-state actor overtakes territory"): [
-        (r"\b(?:seiz\w*|captur\w*|overr(?:an|un)\w*|took control|taken control|take control|"
-         r"gained control|fell to|overtook|stormed|established control|controlling|in control of)\b", 1.5),
+        (
+            r"\b(?:seiz\w*|captur\w*|overr(?:an|un)\w*|took control|taken control|take control|"
+            r"gained control|fell to|overtook|stormed|established control|controlling|in control of)\b",
+            1.5,
+        ),
     ],
     (REMOTE, "Air/drone strike"): [
-        (r"\bair ?strikes?\b", 4.0), (r"\bair ?raids?\b", 4.0), (r"\bdrone (?:strike|attack)s?\b", 4.0),
-        (r"\bwar ?planes?\b", 3.0), (r"\b(?:fighter )?jets?\b", 1.5), (r"\bdrones?\b", 1.5),
-        (r"\baerial (?:bombardment|bombing|attack)s?\b", 4.0), (r"\bhelicopter gunships?\b", 3.0),
-        (r"\bair force\b", 2.0), (r"\bbombers\b", 1.5), (r"\bstrikes?\b", 0.5),
+        (r"\bair ?strikes?\b", 4.0),
+        (r"\bair ?raids?\b", 4.0),
+        (r"\bdrone (?:strike|attack)s?\b", 4.0),
+        (r"\bwar ?planes?\b", 3.0),
+        (r"\b(?:fighter )?jets?\b", 1.5),
+        (r"\bdrones?\b", 1.5),
+        (r"\baerial (?:bombardment|bombing|attack)s?\b", 4.0),
+        (r"\bhelicopter gunships?\b", 3.0),
+        (r"\bair force\b", 2.0),
+        (r"\bbombers\b", 1.5),
+        (r"\bstrikes?\b", 0.5),
     ],
     (REMOTE, "Suicide bomb"): [
-        (r"\bsuicide\b", 3.0), (r"\bblew (?:him|her|them)sel(?:f|ves) up\b", 4.0),
-        (r"\bself-detonat\w*", 4.0), (r"\bsuicide (?:vest|belt|bomb\w*|attack\w*|car)\b", 2.0),
+        (r"\bsuicide\b", 3.0),
+        (r"\bblew (?:him|her|them)sel(?:f|ves) up\b", 4.0),
+        (r"\bself-detonat\w*", 4.0),
+        (r"\bsuicide (?:vest|belt|bomb\w*|attack\w*|car)\b", 2.0),
     ],
     (REMOTE, "Shelling/artillery/missile attack"): [
-        (r"\bshell(?:s|ed|ing)\b", 3.0), (r"\bartillery\b", 3.0), (r"\bmortars?\b", 3.0),
-        (r"\brockets?\b", 2.5), (r"\bmissiles?\b", 3.0), (r"\bhowitzers?\b", 3.0),
-        (r"\bprojectiles?\b", 2.0), (r"\bbombard\w*\b", 1.5), (r"\bkatyusha\b", 3.0),
+        (r"\bshell(?:s|ed|ing)\b", 3.0),
+        (r"\bartillery\b", 3.0),
+        (r"\bmortars?\b", 3.0),
+        (r"\brockets?\b", 2.5),
+        (r"\bmissiles?\b", 3.0),
+        (r"\bhowitzers?\b", 3.0),
+        (r"\bprojectiles?\b", 2.0),
+        (r"\bbombard\w*\b", 1.5),
+        (r"\bkatyusha\b", 3.0),
     ],
     (REMOTE, "Remote explosive/landmine/IED"): [
-        (r"\bied\b", 4.0), (r"\bimprovised explosive", 4.0), (r"\broadside bomb", 4.0),
-        (r"\b(?:land ?)?mines?\b", 2.5), (r"\bcar bomb\w*", 3.0), (r"\bbombs?\b", 1.5),
-        (r"\bbombings?\b", 2.0), (r"\bexplosive devices?\b", 3.0), (r"\bexplosives?\b", 1.5),
-        (r"\bexplo(?:ded|sions?)\b", 1.5), (r"\bblasts?\b", 1.5), (r"\bdetonat\w*", 1.5),
-        (r"\bbooby[- ]trap\w*", 3.0), (r"\bdynamit\w*", 3.0), (r"\bplanted\b", 1.0),
-        (r"\bmagnetic bomb\w*", 3.0), (r"\bsticky bomb\w*", 3.0), (r"\bbomb attack", 1.0),
+        (r"\bied\b", 4.0),
+        (r"\bimprovised explosive", 4.0),
+        (r"\broadside bomb", 4.0),
+        (r"\b(?:land ?)?mines?\b", 2.5),
+        (r"\bcar bomb\w*", 3.0),
+        (r"\bbombs?\b", 1.5),
+        (r"\bbombings?\b", 2.0),
+        (r"\bexplosive devices?\b", 3.0),
+        (r"\bexplosives?\b", 1.5),
+        (r"\bexplo(?:ded|sions?)\b", 1.5),
+        (r"\bblasts?\b", 1.5),
+        (r"\bdetonat\w*", 1.5),
+        (r"\bbooby[- ]trap\w*", 3.0),
+        (r"\bdynamit\w*", 3.0),
+        (r"\bplanted\b", 1.0),
+        (r"\bmagnetic bomb\w*", 3.0),
+        (r"\bsticky bomb\w*", 3.0),
+        (r"\bbomb attack", 1.0),
     ],
     (REMOTE, "Grenade"): [
-        (r"\bgrenades?\b", 4.0), (r"\bhurled\b", 1.0), (r"\blobbed\b", 1.5),
+        (r"\bgrenades?\b", 4.0),
+        (r"\bhurled\b", 1.0),
+        (r"\blobbed\b", 1.5),
     ],
     (REMOTE, "Chemical weapon"): [
-        (r"\bchemical\b", 4.0), (r"\bchlorine\b", 4.0), (r"\bsarin\b", 5.0), (r"\bmustard gas\b", 5.0),
-        (r"\bnerve (?:agent|gas)\b", 5.0), (r"\btoxic (?:gas|chemicals?|substances?)\b", 3.0),
-        (r"\bpoison(?:ous)? gas\b", 4.0), (r"\bgas attack\b", 3.0),
+        (r"\bchemical\b", 4.0),
+        (r"\bchlorine\b", 4.0),
+        (r"\bsarin\b", 5.0),
+        (r"\bmustard gas\b", 5.0),
+        (r"\bnerve (?:agent|gas)\b", 5.0),
+        (r"\btoxic (?:gas|chemicals?|substances?)\b", 3.0),
+        (r"\bpoison(?:ous)? gas\b", 4.0),
+        (r"\bgas attack\b", 3.0),
     ],
     (CIVILIANS, "Attack"): [
-        (r"\bshot (?:and )?(?:killed|dead|wounded|injured)\b", 2.5), (r"\bshot\b", 1.0),
-        (r"\bshootings?\b", 2.0), (r"\bgunm(?:a|e)n\b", 1.5), (r"\bmurder\w*", 2.5),
-        (r"\bassassinat\w*", 2.5), (r"\bmassacre\w*", 2.5), (r"\bstabb\w*", 2.5),
-        (r"\bbehead\w*", 2.5), (r"\bexecut(?:ed|ion)\b", 1.5), (r"\bkill(?:ed|ing|s)?\b", 1.0),
-        (r"\battack(?:ed|s)?\b", 0.8), (r"\bcivilians?\b", 1.0), (r"\bvillagers\b", 1.0),
-        (r"\bhacked\b", 2.0), (r"\bmachete\b", 1.5), (r"\bopened fire\b", 1.0),
-        (r"\b(?:fatally|gunshot|bullet)\w*", 1.0), (r"\bbeat(?:en)?\b", 0.5),
-        (r"\bhomicides?\b", 2.0), (r"\bslain\b", 2.0), (r"\btorture\w*", 2.0),
+        (r"\bshot (?:and )?(?:killed|dead|wounded|injured)\b", 2.5),
+        (r"\bshot\b", 1.0),
+        (r"\bshootings?\b", 2.0),
+        (r"\bgunm(?:a|e)n\b", 1.5),
+        (r"\bmurder\w*", 2.5),
+        (r"\bassassinat\w*", 2.5),
+        (r"\bmassacre\w*", 2.5),
+        (r"\bstabb\w*", 2.5),
+        (r"\bbehead\w*", 2.5),
+        (r"\bexecut(?:ed|ion)\b", 1.5),
+        (r"\bkill(?:ed|ing|s)?\b", 1.0),
+        (r"\battack(?:ed|s)?\b", 0.8),
+        (r"\bcivilians?\b", 1.0),
+        (r"\bvillagers\b", 1.0),
+        (r"\bhacked\b", 2.0),
+        (r"\bmachete\b", 1.5),
+        (r"\bopened fire\b", 1.0),
+        (r"\b(?:fatally|gunshot|bullet)\w*", 1.0),
+        (r"\bbeat(?:en)?\b", 0.5),
+        (r"\bhomicides?\b", 2.0),
+        (r"\bslain\b", 2.0),
+        (r"\btorture\w*", 2.0),
     ],
     (CIVILIANS, "Abduction/forced disappearance"): [
-        (r"\babduct\w*", 4.0), (r"\bkidnap\w*", 4.0), (r"\bhostages?\b", 2.5),
-        (r"\b(?:forcibly|forced) disappear\w*", 5.0), (r"\bdisappeared\b", 1.5),
-        (r"\bhostage-taking\b", 3.0), (r"\bwhereabouts\b", 1.5), (r"\bransom\b", 2.0),
+        (r"\babduct\w*", 4.0),
+        (r"\bkidnap\w*", 4.0),
+        (r"\bhostages?\b", 2.5),
+        (r"\b(?:forcibly|forced) disappear\w*", 5.0),
+        (r"\bdisappeared\b", 1.5),
+        (r"\bhostage-taking\b", 3.0),
+        (r"\bwhereabouts\b", 1.5),
+        (r"\bransom\b", 2.0),
     ],
     (CIVILIANS, "Sexual violence"): [
-        (r"\b(?:gang-?)?rap(?:e|ed|es|ing|ist)\b", 5.0), (r"\bsexual\w*", 4.0), (r"\bmolest\w*", 4.0),
-        (r"\bsexually\b", 3.0), (r"\bdefil\w*", 2.0),
+        (r"\b(?:gang-?)?rap(?:e|ed|es|ing|ist)\b", 5.0),
+        (r"\bsexual\w*", 4.0),
+        (r"\bmolest\w*", 4.0),
+        (r"\bsexually\b", 3.0),
+        (r"\bdefil\w*", 2.0),
     ],
     (PROTESTS, "Peaceful protest"): [
-        (r"\bprotest\w*", 2.5), (r"\bdemonstrat(?:ion|ions|ors|ed|ing)\b", 2.5),
+        (r"\bprotest\w*", 2.5),
+        (r"\bdemonstrat(?:ion|ions|ors|ed|ing)\b", 2.5),
         (r"\brall(?:y|ies|ied)\b", 2.0),
-        (r"\bmarch(?:ed|es)?\b", 1.5), (r"\bsit-?ins?\b", 2.5), (r"\bpicket\w*", 2.0),
-        (r"\b(?:went|go|going) on strike\b", 2.5), (r"\bstrik(?:e|es|ing) workers\b", 2.0),
-        (r"\bslogans?\b", 1.5), (r"\bplacards?\b", 2.0), (r"\bbanners?\b", 1.0),
-        (r"\bdemand(?:ed|ing)\b", 1.0), (r"\bvigil\b", 1.5), (r"\bpeaceful(?:ly)?\b", 1.0),
-        (r"\bhunger strike\b", 2.0), (r"\bgathered\b", 0.5),
+        (r"\bmarch(?:ed|es)?\b", 1.5),
+        (r"\bsit-?ins?\b", 2.5),
+        (r"\bpicket\w*", 2.0),
+        (r"\b(?:went|go|going) on strike\b", 2.5),
+        (r"\bstrik(?:e|es|ing) workers\b", 2.0),
+        (r"\bslogans?\b", 1.5),
+        (r"\bplacards?\b", 2.0),
+        (r"\bbanners?\b", 1.0),
+        (r"\bdemand(?:ed|ing)\b", 1.0),
+        (r"\bvigil\b", 1.5),
+        (r"\bpeaceful(?:ly)?\b", 1.0),
+        (r"\bhunger strike\b", 2.0),
+        (r"\bgathered\b", 0.5),
     ],
     (PROTESTS, "Protest with intervention"): [
-        (r"\bdispers\w*", 2.0), (r"\bbroke up\b", 1.5), (r"\bprevented\b", 1.0),
+        (r"\bdispers\w*", 2.0),
+        (r"\bbroke up\b", 1.5),
+        (r"\bprevented\b", 1.0),
         (r"\b(?:arrest|detain)\w* (?:\w+ ){0,3}(?:protesters|demonstrators|activists|marchers)\b", 2.0),
-        (r"\bwater ?cannons?\b", 1.5), (r"\btear ?gas\b", 1.0), (r"\bblocked\b", 1.0),
+        (r"\bwater ?cannons?\b", 1.5),
+        (r"\btear ?gas\b", 1.0),
+        (r"\bblocked\b", 1.0),
         (r"\bbaton\b", 0.5),
     ],
     (PROTESTS, "Excessive force against protesters"): [
-        (r"\b(?:fired|opened fire|shot) (?:\w+ ){0,3}(?:on|at|into) (?:\w+ ){0,2}"
-         r"(?:protesters|demonstrators|crowds?|marchers)\b", 3.0),
-        (r"\blive (?:ammunition|rounds|bullets)\b", 2.5), (r"\bbrutal(?:ly)?\b", 1.5),
-        (r"\b(?:killed|injured|wounded|beat(?:en)?|attacked) (?:\w+ ){0,3}(?:protesters|demonstrators|"
-         r"students|marchers)\b", 2.5), (r"\brubber bullets?\b", 1.5), (r"\blathi[- ]?charge\w*", 2.5),
+        (
+            r"\b(?:fired|opened fire|shot) (?:\w+ ){0,3}(?:on|at|into) (?:\w+ ){0,2}"
+            r"(?:protesters|demonstrators|crowds?|marchers)\b",
+            3.0,
+        ),
+        (r"\blive (?:ammunition|rounds|bullets)\b", 2.5),
+        (r"\bbrutal(?:ly)?\b", 1.5),
+        (
+            r"\b(?:killed|injured|wounded|beat(?:en)?|attacked) (?:\w+ ){0,3}(?:protesters|demonstrators|"
+            r"students|marchers)\b",
+            2.5,
+        ),
+        (r"\brubber bullets?\b", 1.5),
+        (r"\blathi[- ]?charge\w*", 2.5),
         (r"\bcrackdown\b", 1.5),
     ],
     (RIOTS, "Violent demonstration"): [
-        (r"\briot\w*", 3.0), (r"\b(?:threw|throwing|hurled|pelted|pelting) (?:\w+ ){0,3}"
-         r"(?:stones|rocks|bricks|petrol bombs|molotov|bottles|objects)\b", 3.0),
-        (r"\bstone[- ]pelting\b", 3.0), (r"\bburn(?:ed|t|ing) tyres\b", 2.5), (r"\bmolotov\b", 2.5),
-        (r"\bvandali[sz]\w*", 1.5), (r"\bviolent (?:protest|demonstration)\w*", 3.0),
-        (r"\b(?:protesters|demonstrators) (?:\w+ ){0,4}(?:clashed|attacked|torched|set fire|stormed|"
-         r"burn(?:ed|t)|damaged|pelted)\b", 3.0), (r"\bunrest\b", 1.0), (r"\bangry\b", 0.5),
+        (r"\briot\w*", 3.0),
+        (
+            r"\b(?:threw|throwing|hurled|pelted|pelting) (?:\w+ ){0,3}"
+            r"(?:stones|rocks|bricks|petrol bombs|molotov|bottles|objects)\b",
+            3.0,
+        ),
+        (r"\bstone[- ]pelting\b", 3.0),
+        (r"\bburn(?:ed|t|ing) tyres\b", 2.5),
+        (r"\bmolotov\b", 2.5),
+        (r"\bvandali[sz]\w*", 1.5),
+        (r"\bviolent (?:protest|demonstration)\w*", 3.0),
+        (
+            r"\b(?:protesters|demonstrators) (?:\w+ ){0,4}(?:clashed|attacked|torched|set fire|stormed|"
+            r"burn(?:ed|t)|damaged|pelted)\b",
+            3.0,
+        ),
+        (r"\bunrest\b", 1.0),
+        (r"\bangry\b", 0.5),
     ],
     (RIOTS, "Mob violence"): [
-        (r"\bmobs?\b", 4.0), (r"\blynch\w*", 4.0), (r"\bvigilant(?:e|es|ism)\b", 3.0),
+        (r"\bmobs?\b", 4.0),
+        (r"\blynch\w*", 4.0),
+        (r"\bvigilant(?:e|es|ism)\b", 3.0),
         (r"\bangry crowd\b", 3.0),
-        (r"\bcommunal (?:clash|violence)\w*", 3.0), (r"\bsupporters of\b", 1.0),
+        (r"\bcommunal (?:clash|violence)\w*", 3.0),
+        (r"\bsupporters of\b", 1.0),
         (r"\bbeaten to death\b", 2.0),
     ],
     (STRATEGIC, "Arrests"): [
-        (r"\barrest(?:ed|s|ing)?\b", 3.0), (r"\bdetain(?:ed|s)?\b", 2.0), (r"\bapprehend\w*", 3.0),
-        (r"\bin(?:to)? custody\b", 2.0), (r"\bcaptured\b", 0.5), (r"\bheld for questioning\b", 2.0),
-        (r"\bnabbed\b", 2.5), (r"\bwarrants?\b", 1.0), (r"\bcharged with\b", 1.5),
+        (r"\barrest(?:ed|s|ing)?\b", 3.0),
+        (r"\bdetain(?:ed|s)?\b", 2.0),
+        (r"\bapprehend\w*", 3.0),
+        (r"\bin(?:to)? custody\b", 2.0),
+        (r"\bcaptured\b", 0.5),
+        (r"\bheld for questioning\b", 2.0),
+        (r"\bnabbed\b", 2.5),
+        (r"\bwarrants?\b", 1.0),
+        (r"\bcharged with\b", 1.5),
     ],
     (STRATEGIC, "Disrupted weapons use"): [
-        (r"\bdefus\w*", 4.0), (r"\bdefuz\w*", 4.0), (r"\bdismantl\w*", 2.0), (r"\bdisarm\w*", 1.0),
-        (r"\bbomb (?:disposal|squad)\b", 3.0), (r"\bintercept\w*", 3.0), (r"\bshot down\b", 3.0),
-        (rf"\b{_FOUND}\b.{{0,80}}\b{_ARMS}\b", 3.5), (rf"\b{_ARMS}\b.{{0,80}}\b{_FOUND}\b", 3.5),
-        (r"\b(?:weapons|arms|ammunition) (?:cache|depot|haul)\b", 2.5), (r"\bfoil\w*", 2.5),
-        (r"\bthwart\w*", 2.5), (r"\bbefore (?:it|they) (?:could )?explode", 2.0),
+        (r"\bdefus\w*", 4.0),
+        (r"\bdefuz\w*", 4.0),
+        (r"\bdismantl\w*", 2.0),
+        (r"\bdisarm\w*", 1.0),
+        (r"\bbomb (?:disposal|squad)\b", 3.0),
+        (r"\bintercept\w*", 3.0),
+        (r"\bshot down\b", 3.0),
+        (rf"\b{_FOUND}\b.{{0,80}}\b{_ARMS}\b", 3.5),
+        (rf"\b{_ARMS}\b.{{0,80}}\b{_FOUND}\b", 3.5),
+        (r"\b(?:weapons|arms|ammunition) (?:cache|depot|haul)\b", 2.5),
+        (r"\bfoil\w*", 2.5),
+        (r"\bthwart\w*", 2.5),
+        (r"\bbefore (?:it|they) (?:could )?explode", 2.0),
         (r"\bcontrolled (?:explosion|detonation)\b", 3.0),
         (r"\bdestroyed (?:\w+ ){0,3}(?:drone|missile)\b", 2.0),
         (r"\bair defen[cs]e\b", 2.0),
     ],
     (STRATEGIC, "Change to group/activity"): [
-        (r"\b(?:formed|launched|created|founded) (?:a |an )?(?:new )?(?:group|alliance|coalition|militia|"
-         r"party|brigade|unit|movement)\b", 3.0),
-        (r"\bmerg\w*", 2.0), (r"\bsplit\b", 1.0), (r"\bdefect\w*", 2.0), (r"\brecruit\w*", 2.0),
-        (r"\bnew (?:leader|commander|chief)\b", 2.5), (r"\bappointed\b", 1.0), (r"\bdisband\w*", 2.5),
-        (r"\btraining\b", 1.0), (r"\bpledged allegiance\b", 3.0), (r"\bjoined\b", 1.0),
-        (r"\bburn(?:ed|t) (?:\w+ ){0,2}(?:drugs|narcotics|crops)\b", 2.0), (r"\bannounced\b", 0.5),
-        (r"\bsurrender\w*", 2.0), (r"\bdeploy\w*", 1.5), (r"\breinforc\w*", 2.0),
+        (
+            r"\b(?:formed|launched|created|founded) (?:a |an )?(?:new )?(?:group|alliance|coalition|militia|"
+            r"party|brigade|unit|movement)\b",
+            3.0,
+        ),
+        (r"\bmerg\w*", 2.0),
+        (r"\bsplit\b", 1.0),
+        (r"\bdefect\w*", 2.0),
+        (r"\brecruit\w*", 2.0),
+        (r"\bnew (?:leader|commander|chief)\b", 2.5),
+        (r"\bappointed\b", 1.0),
+        (r"\bdisband\w*", 2.5),
+        (r"\btraining\b", 1.0),
+        (r"\bpledged allegiance\b", 3.0),
+        (r"\bjoined\b", 1.0),
+        (r"\bburn(?:ed|t) (?:\w+ ){0,2}(?:drugs|narcotics|crops)\b", 2.0),
+        (r"\bannounced\b", 0.5),
+        (r"\bsurrender\w*", 2.0),
+        (r"\bdeploy\w*", 1.5),
+        (r"\breinforc\w*", 2.0),
         (r"\bdispatch\w*", 2.0),
         (r"\b(?:moving|moved|sent|sending) (?:\w+ ){0,2}(?:troops|forces|fighters)\b", 2.0),
         (r"\b(?:military )?(?:drills|exercises|manoeuvres|maneuvers)\b", 2.5),
         (r"\bmobilis\w*|\bmobiliz\w*", 1.5),
-        (r"\bmass graves?\b", 1.5), (r"\bcurfew\b", 1.5), (r"\bsuspend\w*", 1.0),
+        (r"\bmass graves?\b", 1.5),
+        (r"\bcurfew\b", 1.5),
+        (r"\bsuspend\w*", 1.0),
     ],
     (STRATEGIC, "Headquarters or base established"): [
-        (r"\b(?:set up|established?|establishing|built|opened|erected) (?:\w+ ){0,3}(?:base|bases|"
-         r"headquarters|camp|camps|outpost|outposts|office|checkpoints?|post)\b", 4.0),
-        (r"\bheadquarters\b", 1.5), (r"\bmilitary base\b", 1.0), (r"\bstationed\b", 1.0),
+        (
+            r"\b(?:set up|established?|establishing|built|opened|erected) (?:\w+ ){0,3}(?:base|bases|"
+            r"headquarters|camp|camps|outpost|outposts|office|checkpoints?|post)\b",
+            4.0,
+        ),
+        (r"\bheadquarters\b", 1.5),
+        (r"\bmilitary base\b", 1.0),
+        (r"\bstationed\b", 1.0),
     ],
     (STRATEGIC, "Looting/property destruction"): [
-        (r"\bloot\w*", 3.5), (r"\bplunder\w*", 3.5), (r"\bransack\w*", 3.0),
+        (r"\bloot\w*", 3.5),
+        (r"\bplunder\w*", 3.5),
+        (r"\bransack\w*", 3.0),
         (r"\b(?:torched|set (?:on )?fire|set ablaze|burn(?:ed|t) down|arson)\b", 2.5),
-        (r"\b(?:destroy|demolish|raz)\w* (?:\w+ ){0,3}(?:houses|homes|property|properties|buildings|"
-         r"shops|crops|vehicles|churches|mosques|schools|village)\b", 2.5),
-        (r"\bvandali[sz]\w*", 1.5), (r"\bstole\b|\bstolen\b|\brobb\w*", 2.0), (r"\bburn(?:ed|t)\b", 1.0),
+        (
+            r"\b(?:destroy|demolish|raz)\w* (?:\w+ ){0,3}(?:houses|homes|property|properties|buildings|"
+            r"shops|crops|vehicles|churches|mosques|schools|village)\b",
+            2.5,
+        ),
+        (r"\bvandali[sz]\w*", 1.5),
+        (r"\bstole\b|\bstolen\b|\brobb\w*", 2.0),
+        (r"\bburn(?:ed|t)\b", 1.0),
         (r"\bdamag\w*", 0.5),
     ],
     (STRATEGIC, "Non-violent transfer of territory"): [
-        (r"\bwithdr(?:ew|awn|awal|aw)\w*", 2.5), (r"\bhanded over\b", 3.0),
+        (r"\bwithdr(?:ew|awn|awal|aw)\w*", 2.5),
+        (r"\bhanded over\b", 3.0),
         (r"\bhand(?:ed|ing)? over\b", 2.0),
-        (r"\bwithout (?:a )?(?:fight|resistance|fighting|clashes)\b", 4.0), (r"\bretreat\w*", 2.0),
-        (r"\bpulled out\b", 2.5), (r"\babandon\w*", 2.0), (r"\bvacat\w*", 2.0), (r"\bevacuat\w*", 1.0),
-        (r"\bentered\b", 1.0), (r"\btook over\b", 1.5), (r"\bhandover\b", 3.0), (r"\bpeacefully\b", 0.5),
+        (r"\bwithout (?:a )?(?:fight|resistance|fighting|clashes)\b", 4.0),
+        (r"\bretreat\w*", 2.0),
+        (r"\bpulled out\b", 2.5),
+        (r"\babandon\w*", 2.0),
+        (r"\bvacat\w*", 2.0),
+        (r"\bevacuat\w*", 1.0),
+        (r"\bentered\b", 1.0),
+        (r"\btook over\b", 1.5),
+        (r"\bhandover\b", 3.0),
+        (r"\bpeacefully\b", 0.5),
     ],
     (STRATEGIC, "Agreement"): [
-        (r"\bagreements?\b", 3.0), (r"\bagreed\b", 2.5), (r"\bceasefire\b|\bcease-fire\b", 2.5),
-        (r"\btruce\b", 3.0), (r"\bpeace (?:deal|accord|talks|treaty|agreement)\b", 3.0),
-        (r"\bsigned\b", 2.0), (r"\baccord\b", 2.0), (r"\bprisoner (?:swap|exchange)\b", 3.5),
-        (r"\bnegotiat\w*", 1.5), (r"\breleased\b", 1.0), (r"\bdeal\b", 1.5),
+        (r"\bagreements?\b", 3.0),
+        (r"\bagreed\b", 2.5),
+        (r"\bceasefire\b|\bcease-fire\b", 2.5),
+        (r"\btruce\b", 3.0),
+        (r"\bpeace (?:deal|accord|talks|treaty|agreement)\b", 3.0),
+        (r"\bsigned\b", 2.0),
+        (r"\baccord\b", 2.0),
+        (r"\bprisoner (?:swap|exchange)\b", 3.5),
+        (r"\bnegotiat\w*", 1.5),
+        (r"\breleased\b", 1.0),
+        (r"\bdeal\b", 1.5),
     ],
     (STRATEGIC, "Other"): [],
 }
 
 _WEAPONS_FOUND = re.compile(rf"\b{_FOUND}\b.{{0,80}}\b{_ARMS}\b|\b{_ARMS}\b.{{0,80}}\b{_FOUND}\b")
-_WITHDRAWAL = re.compile(r"\b(?:withdr(?:ew|awn|awal)|pulled out|handed (?:\w+ ){0,2}over|retreat\w*|"
-                         r"without (?:a )?(?:fight|resistance))\b")
-_PEOPLE_SHOT = re.compile(
-    r"\b(?:shot|killed|wounded|injured|murdered|gunned down)\b", re.IGNORECASE)
+_WITHDRAWAL = re.compile(
+    r"\b(?:withdr(?:ew|awn|awal)|pulled out|handed (?:\w+ ){0,2}over|retreat\w*|"
+    r"without (?:a )?(?:fight|resistance))\b"
+)
+_PEOPLE_SHOT = re.compile(r"\b(?:shot|killed|wounded|injured|murdered|gunned down)\b", re.IGNORECASE)
 _PROTEST = re.compile(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors)|rall(?:y|ies)|marchers|sit-?in)\b")
 _PROTESTERS_VIOLENT = re.compile(
     r"\b(?:riot\w*|stones?|rocks|bricks|torched|set fire|pelt\w*|molotov|vandali[sz]\w*|clash\w*|"
     r"(?<!non-)violen(?:t|ce)|aggressive|thrown|threw|looted|smashed|"
-    r"(?:protesters|demonstrators) (?:\w+ ){0,4}(?:clashed|attacked|stormed))\b")
+    r"(?:protesters|demonstrators) (?:\w+ ){0,4}(?:clashed|attacked|stormed))\b"
+)
 _FORCE_ON_PROTEST = re.compile(
     r"\b(?:fired|opened fire|shot|killed|injured|wounded|beat(?:en)?|attacked|brutal(?:ly)?|"
-    r"live (?:ammunition|rounds|bullets)|lathi\w*|crackdown)\b")
+    r"live (?:ammunition|rounds|bullets)|lathi\w*|crackdown)\b"
+)
 _INTERVENTION = re.compile(
     r"\b(?:dispers\w*|broke[- ]up|break up|arrest\w*|detain\w*|tear ?gas|water ?cannons?|baton\w*|"
-    r"prevented|blocked|stopped)\b")
+    r"prevented|blocked|stopped)\b"
+)
 _ARMED_SECOND_SIDE = re.compile(
-    r"\b(?:clash\w*|exchange[sd]? (?:of )?fire|gun ?battle|firefight|returned fire|fighting)\b")
+    r"\b(?:clash\w*|exchange[sd]? (?:of )?fire|gun ?battle|firefight|returned fire|fighting)\b"
+)
 _STATE_ACTOR = re.compile(r"\b(?:army|troops|soldiers|forces|military|government|police|security)\b")
 _NON_STATE = re.compile(
     r"\b(?:rebels?|militants?|insurgents?|jihadists?|fighters|guerrillas?|militias?|isis|is|taliban|"
-    r"al-shabaab|boko haram|terrorists?|houthis?)\b")
-_TERRITORY = re.compile(r"\b(?:town|village|city|district|area|territory|base|positions?|hill|"
-                        r"airport|region|neighbou?rhood|control)\b")
+    r"al-shabaab|boko haram|terrorists?|houthis?)\b"
+)
+_TERRITORY = re.compile(
+    r"\b(?:town|village|city|district|area|territory|base|positions?|hill|"
+    r"airport|region|neighbou?rhood|control)\b"
+)
 
 MIN_SCORE = 1.0
 

@@ -14,12 +14,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from tollbook.annotate.dates import DateKind, DateMention
 from tollbook.annotate.parsed import Parsed, ParsedUnit
 from tollbook.extract import event_types
-from tollbook.extract.lexicon import OUTCOME_ADJECTIVES, OUTCOME_VERBS, SPEECH_VERBS, INTRANSITIVE_OUTCOMES
+from tollbook.extract.lexicon import INTRANSITIVE_OUTCOMES, OUTCOME_ADJECTIVES, OUTCOME_VERBS, SPEECH_VERBS
 from tollbook.model import Actor, DatePrecision, DateRange, Event, Place, PlacePrecision, SegmentKind, Span
 
 VIOLENCE = "violence"
@@ -29,7 +30,8 @@ _TRIGGERS = {
         "attack bomb bombing airstrike strike shoot shooting gunfire kill killing explosion blast "
         "explode clash fight fighting battle raid ambush kidnap kidnapping abduct abduction massacre "
         "assault operation stab stabbing murder shootout detonate shell shelling invasion".split(),
-        VIOLENCE),
+        VIOLENCE,
+    ),
     **dict.fromkeys("protest rally demonstration march riot demonstrate sit-in strike".split(), PROTEST),
 }
 _TRIGGERS["strike"] = VIOLENCE
@@ -62,8 +64,9 @@ class EventIndex:
 
 
 class EventFinder:
-    def __init__(self, text: str, parsed: Parsed, dates: list[DateMention], gazetteer,
-                 published: str | None) -> None:
+    def __init__(
+        self, text: str, parsed: Parsed, dates: list[DateMention], gazetteer, published: str | None
+    ) -> None:
         self.text = text
         self.parsed = parsed
         self.dates = [d for d in dates if d.kind != DateKind.INVALID and d.resolved is not None]
@@ -123,9 +126,16 @@ class EventFinder:
             return None, []
         votes = Counter(_TRIGGERS.get(t.lemma_.lower(), VIOLENCE) for t in found)
         # A protest sentence that mentions the killings it protests is still about the protest.
-        name = PROTEST if votes[PROTEST] and any(
-            _TRIGGERS.get(t.lemma_.lower()) == PROTEST and t.pos_ == "VERB" or t.dep_ in ("nsubj", "ROOT")
-            for t in found if _TRIGGERS.get(t.lemma_.lower()) == PROTEST) else VIOLENCE
+        name = (
+            PROTEST
+            if votes[PROTEST]
+            and any(
+                _TRIGGERS.get(t.lemma_.lower()) == PROTEST and t.pos_ == "VERB" or t.dep_ in ("nsubj", "ROOT")
+                for t in found
+                if _TRIGGERS.get(t.lemma_.lower()) == PROTEST
+            )
+            else VIOLENCE
+        )
         return name, [t for t in found if _TRIGGERS.get(t.lemma_.lower(), VIOLENCE) == name]
 
     def _event_dates(self, unit: ParsedUnit, sent: SpacySpan) -> list[DateRange]:
@@ -187,13 +197,30 @@ class EventFinder:
             event_type, sub_type = "Protests", "Peaceful protest"
         actors = list({a.name: a for a in family.actors}.values())
         if family.name == PROTEST:
-            actors = [Actor(name=f"Protesters ({place.country})" if place.country else "Protesters",
-                            actor_type="Protesters", country=place.country)]
-        mentions = [unit.span_of(t) for unit, sent in family.sentences for t in family.triggers
-                    if sent.start <= t.i < sent.end and t.doc is unit.doc][:20]
+            actors = [
+                Actor(
+                    name=f"Protesters ({place.country})" if place.country else "Protesters",
+                    actor_type="Protesters",
+                    country=place.country,
+                )
+            ]
+        mentions = [
+            unit.span_of(t)
+            for unit, sent in family.sentences
+            for t in family.triggers
+            if sent.start <= t.i < sent.end and t.doc is unit.doc
+        ][:20]
         kind = _kind(family)
-        return Event(id=event_id, kind=kind, acled_event_type=event_type, acled_sub_event_type=sub_type,
-                     date=date, place=place, actors=actors, mentions=_dedupe(mentions))
+        return Event(
+            id=event_id,
+            kind=kind,
+            acled_event_type=event_type,
+            acled_sub_event_type=sub_type,
+            date=date,
+            place=place,
+            actors=actors,
+            mentions=_dedupe(mentions),
+        )
 
     def _place(self, family: _Family) -> Place:
         if not family.places:
@@ -215,8 +242,9 @@ class EventFinder:
 
 def _is_casualty_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    return (token.pos_ == "VERB" and (lemma in OUTCOME_VERBS or lemma in INTRANSITIVE_OUTCOMES)) or \
-        (token.lower_ in OUTCOME_ADJECTIVES and token.dep_ in ("pobj", "acomp", "amod"))
+    return (token.pos_ == "VERB" and (lemma in OUTCOME_VERBS or lemma in INTRANSITIVE_OUTCOMES)) or (
+        token.lower_ in OUTCOME_ADJECTIVES and token.dep_ in ("pobj", "acomp", "amod")
+    )
 
 
 def _attached_to_speech(token: Token) -> bool:

@@ -13,7 +13,9 @@ from tollbook.model import AgeGroup, Category, Gender, Outcome, Role
 OUTCOME_VERBS: dict[str, Outcome] = {
     **dict.fromkeys(
         "kill murder slay execute assassinate behead massacre slaughter lynch martyr strangle "
-        "electrocute drown burn".split(), Outcome.KILLED),
+        "electrocute drown burn".split(),
+        Outcome.KILLED,
+    ),
     **dict.fromkeys("injure wound hurt maim hospitalize hospitalise stab beat burn".split(), Outcome.INJURED),
     **dict.fromkeys("kidnap abduct capture seize".split(), Outcome.ABDUCTED),
     **dict.fromkeys("arrest detain jail imprison apprehend".split(), Outcome.DETAINED),
@@ -24,14 +26,19 @@ OUTCOME_VERBS: dict[str, Outcome] = {
 OUTCOME_VERBS["burn"] = Outcome.INJURED
 # Intransitive verbs whose subject suffered the outcome ("three died").
 INTRANSITIVE_OUTCOMES: dict[str, Outcome] = {
-    "die": Outcome.KILLED, "perish": Outcome.KILLED, "succumb": Outcome.KILLED,
-    "disappear": Outcome.MISSING, "vanish": Outcome.MISSING, "flee": Outcome.DISPLACED,
+    "die": Outcome.KILLED,
+    "perish": Outcome.KILLED,
+    "succumb": Outcome.KILLED,
+    "disappear": Outcome.MISSING,
+    "vanish": Outcome.MISSING,
+    "flee": Outcome.DISPLACED,
 }
 # Adjectives and participles describing people ("the dead", "32 slain officers", "were missing").
 OUTCOME_ADJECTIVES: dict[str, Outcome] = {
     **dict.fromkeys("dead killed slain deceased murdered".split(), Outcome.KILLED),
     **dict.fromkeys("injured wounded hurt hospitalized hospitalised".split(), Outcome.INJURED),
-    "missing": Outcome.MISSING, "unaccounted": Outcome.MISSING,
+    "missing": Outcome.MISSING,
+    "unaccounted": Outcome.MISSING,
     **dict.fromkeys("kidnapped abducted".split(), Outcome.ABDUCTED),
     **dict.fromkeys("arrested detained".split(), Outcome.DETAINED),
     "displaced": Outcome.DISPLACED,
@@ -74,28 +81,43 @@ def _nouns(words: str, **kw) -> dict[str, PersonNoun]:
 
 PERSON_NOUNS: dict[str, PersonNoun] = {
     **_nouns("people person individual victim casualty other", generic=True),
-    **_nouns("civilian resident villager passenger pedestrian bystander worshipper worker student "
-             "shopper customer patient journalist reporter farmer miner refugee migrant protester "
-             "demonstrator teacher doctor nurse neighbor neighbour tourist driver family relative "
-             "hostage citizen inhabitant employee guest spectator fan member fisherman activist "
-             "motorist cyclist commuter prisoner inmate detainee politician lawmaker priest imam monk "
-             "nun volunteer rescuer firefighter paramedic medic contractor labourer laborer herder "
-             "herdsman trader vendor merchant shopkeeper owner pilgrim mourner churchgoer voter "
-             "official leader", category=Category.CIVILIAN),
-    **_nouns("soldier troop serviceman servicemember marine sailor airman guard guardsman "
-             "paratrooper commando military personnel conscript recruit", category=Category.MILITARY),
-    **_nouns("officer policeman policewoman cop trooper deputy constable gendarme agent sheriff",
-             category=Category.POLICE),
-    **_nouns("militant rebel insurgent fighter guerrilla guerilla jihadist terrorist extremist "
-             "combatant paramilitary militiaman", category=Category.ARMED_GROUP, role=Role.UNKNOWN),
-    **_nouns("gunman shooter suspect attacker assailant perpetrator bomber robber killer hijacker",
-             role=Role.PERPETRATOR),
+    **_nouns(
+        "civilian resident villager passenger pedestrian bystander worshipper worker student "
+        "shopper customer patient journalist reporter farmer miner refugee migrant protester "
+        "demonstrator teacher doctor nurse neighbor neighbour tourist driver family relative "
+        "hostage citizen inhabitant employee guest spectator fan member fisherman activist "
+        "motorist cyclist commuter prisoner inmate detainee politician lawmaker priest imam monk "
+        "nun volunteer rescuer firefighter paramedic medic contractor labourer laborer herder "
+        "herdsman trader vendor merchant shopkeeper owner pilgrim mourner churchgoer voter "
+        "official leader",
+        category=Category.CIVILIAN,
+    ),
+    **_nouns(
+        "soldier troop serviceman servicemember marine sailor airman guard guardsman "
+        "paratrooper commando military personnel conscript recruit",
+        category=Category.MILITARY,
+    ),
+    **_nouns(
+        "officer policeman policewoman cop trooper deputy constable gendarme agent sheriff",
+        category=Category.POLICE,
+    ),
+    **_nouns(
+        "militant rebel insurgent fighter guerrilla guerilla jihadist terrorist extremist "
+        "combatant paramilitary militiaman",
+        category=Category.ARMED_GROUP,
+        role=Role.UNKNOWN,
+    ),
+    **_nouns(
+        "gunman shooter suspect attacker assailant perpetrator bomber robber killer hijacker",
+        role=Role.PERPETRATOR,
+    ),
     **_nouns("man husband father son brother boyfriend", gender=Gender.MALE, age=AgeGroup.ADULT),
     **_nouns("woman wife mother daughter sister girlfriend", gender=Gender.FEMALE, age=AgeGroup.ADULT),
     **_nouns("boy", gender=Gender.MALE, age=AgeGroup.CHILD),
     **_nouns("girl", gender=Gender.FEMALE, age=AgeGroup.CHILD),
-    **_nouns("child kid infant baby toddler minor teen teenager youth juvenile schoolchild",
-             age=AgeGroup.CHILD),
+    **_nouns(
+        "child kid infant baby toddler minor teen teenager youth juvenile schoolchild", age=AgeGroup.CHILD
+    ),
     **_nouns("adult", age=AgeGroup.ADULT),
     **_nouns("elder pensioner retiree", age=AgeGroup.ELDERLY),
 }
@@ -107,8 +129,11 @@ PERSON_NOUNS["officer"] = PersonNoun(category=Category.UNKNOWN)
 
 # Adjectives that set a group's category, gender or age ("female soldiers", "military casualties").
 CATEGORY_ADJECTIVES: dict[str, Category] = {
-    "civilian": Category.CIVILIAN, "military": Category.MILITARY, "army": Category.MILITARY,
-    "police": Category.POLICE, "security": Category.MILITARY,
+    "civilian": Category.CIVILIAN,
+    "military": Category.MILITARY,
+    "army": Category.MILITARY,
+    "police": Category.POLICE,
+    "security": Category.MILITARY,
 }
 GENDER_ADJECTIVES = {"female": Gender.FEMALE, "male": Gender.MALE}
 AGE_ADJECTIVES = {"elderly": AgeGroup.ELDERLY, "young": None, "teenage": AgeGroup.CHILD, "old": None}
@@ -116,12 +141,12 @@ TOTAL_WORDS = frozenset("total toll overall all altogether".split())
 # Nouns that carry a whole event's figure ("death toll", "casualties") without naming a group.
 SOURCE_KINDS = {
     "official": "police authority authorities official officials ministry minister government spokesman "
-                "spokeswoman spokesperson army military president governor mayor sheriff department "
-                "coroner chief commander prosecutor office agency",
+    "spokeswoman spokesperson army military president governor mayor sheriff department "
+    "coroner chief commander prosecutor office agency",
     "witness": "witness witnesses resident residents neighbor neighbors neighbour survivor survivors",
     "media": "media newspaper agency reuters ap afp television tv radio channel outlet reporter",
     "organisation": "red cross un united nations ngo group organisation organization hospital "
-                    "observatory watch amnesty monitor doctors",
+    "observatory watch amnesty monitor doctors",
 }
 
 

@@ -24,8 +24,10 @@ from tollbook.extract.lexicon import (
 )
 from tollbook.model import Outcome
 
-_QUANTITY_HEADS = frozenset("total number dozen dozens hundred hundreds thousand thousands group handful "
-                            "score scores all some most many several".split())
+_QUANTITY_HEADS = frozenset(
+    "total number dozen dozens hundred hundreds thousand thousands group handful "
+    "score scores all some most many several".split()
+)
 _REPORT_HEADS = frozenset("report figure estimate count tally toll number".split())
 _TOLL_VERBS = frozenset("rise climb reach stand jump increase put hit top grow surpass exceed".split())
 _BE_VERBS = frozenset("be remain lie stay".split())
@@ -56,8 +58,13 @@ def earlier_figure(number: Token) -> bool:
 
 def head_number(token: Token) -> Token:
     """The last token of a multi-token number ("1.2 million", "thirty - two") heads the rest."""
-    while token.head.like_num and token.head is not token and (
-        token.dep_ == "conj" or (token.dep_ in ("compound", "quantmod", "nummod") and token.head.i > token.i)
+    while (
+        token.head.like_num
+        and token.head is not token
+        and (
+            token.dep_ == "conj"
+            or (token.dep_ in ("compound", "quantmod", "nummod") and token.head.i > token.i)
+        )
     ):
         token = token.head  # "between 10 and 15 people": "15" hangs on "10", which counts the people
     return token
@@ -65,8 +72,11 @@ def head_number(token: Token) -> Token:
 
 def counted_noun(number: Token) -> Token:
     """The noun a number counts, or the number itself when it stands alone ("Two died")."""
-    if number.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det") and \
-            number.head.pos_ in ("NOUN", "PROPN", "ADJ") and number.head.i > number.i:
+    if (
+        number.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det")
+        and number.head.pos_ in ("NOUN", "PROPN", "ADJ")
+        and number.head.i > number.i
+    ):
         return number.head
     of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
@@ -81,8 +91,12 @@ def is_people(noun: Token, number: Token) -> bool:
     if noun is number:
         return True
     lemma = noun.lemma_.lower()
-    return bool(person_noun(lemma) or lemma in OUTCOME_NOUNS or noun.ent_type_ == "NORP"
-                or noun.lower_ in OUTCOME_ADJECTIVES)
+    return bool(
+        person_noun(lemma)
+        or lemma in OUTCOME_NOUNS
+        or noun.ent_type_ == "NORP"
+        or noun.lower_ in OUTCOME_ADJECTIVES
+    )
 
 
 def read_outcome(number: Token, noun: Token) -> Reading | None:
@@ -215,15 +229,19 @@ def _through_preposition(prep: Token) -> tuple[Reading | None, Token | None]:
     if word == "of" and lemma in _REPORT_HEADS:  # "from an initial report of 23" (about casualties)
         noun = _outcome_noun_above(owner)
         if noun is not None:
-            return Reading(OUTCOME_NOUNS[noun.lemma_.lower()], noun, 0.75, from_report=True,
-                           outcome_noun=noun), None
+            return Reading(
+                OUTCOME_NOUNS[noun.lemma_.lower()], noun, 0.75, from_report=True, outcome_noun=noun
+            ), None
     return None, None
 
 
 def _toll_reading(verb: Token) -> Reading:
     """ "put the number of soldiers killed at 11": the outcome and group come from the toll noun."""
-    toll = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                and c.lemma_.lower() in ("toll", "death", "number"))
+    toll = next(
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in ("toll", "death", "number")
+    )
     of = next((c for c in toll.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if people is not None:
@@ -238,8 +256,10 @@ def _toll_reading(verb: Token) -> Reading:
 
 
 def _has_toll_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in ("toll", "death", "number")
-               for c in verb.children)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in ("toll", "death", "number")
+        for c in verb.children
+    )
 
 
 def _outcome_noun_above(token: Token) -> Token | None:
@@ -261,7 +281,13 @@ def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
         return Outcome.KILLED if _fatal(verb) else Outcome.CASUALTIES
     if lemma in ("leave", "claim"):
         for child in verb.children:
-            if child.lower_ in OUTCOME_ADJECTIVES and child.dep_ in ("oprd", "ccomp", "acomp", "xcomp", "amod"):
+            if child.lower_ in OUTCOME_ADJECTIVES and child.dep_ in (
+                "oprd",
+                "ccomp",
+                "acomp",
+                "xcomp",
+                "amod",
+            ):
                 return OUTCOME_ADJECTIVES[child.lower_]
         return None
     if lemma in OUTCOME_VERBS:

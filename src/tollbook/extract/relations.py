@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from tollbook.extract.claims import Draft
+from tollbook.extract.draft import Draft
 from tollbook.extract.lexicon import REVISION_WORDS
-from tollbook.model import Category, Status
+from tollbook.model import Category, Outcome, Status
 
 
 def relate(drafts: list[Draft]) -> list[Draft]:
@@ -23,6 +23,7 @@ def relate(drafts: list[Draft]) -> list[Draft]:
     _link_revisions(drafts)
     kept = _merge_repeats(drafts)
     _link_parts(kept, drafts)
+    _link_deaths_of_wounded(kept)
     kept.sort(key=lambda d: d.evidence.start if d.count is None else d.count.start)
     for number, draft in enumerate(kept, start=1):
         draft.id = f"c{number}"
@@ -59,8 +60,15 @@ def _link_revisions(drafts: list[Draft]) -> None:
         lemmas = {t.lemma_.lower() for t in old.sentence}
         if not lemmas & REVISION_WORDS:
             continue
-        newer = [d for d in drafts if d.sentence == old.sentence and d is not old and d.count is not None
-                 and not d.from_report and d.count.value != old.count.value]
+        newer = [
+            d
+            for d in drafts
+            if d.sentence == old.sentence
+            and d is not old
+            and d.count is not None
+            and not d.from_report
+            and d.count.value != old.count.value
+        ]
         if newer:
             newer[0].supersedes = old
             old.status = Status.SUPERSEDED
@@ -74,8 +82,11 @@ def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
             kept.append(draft)
             continue
         draft.merged_into = same
-        same.mentions.append(draft.evidence if draft.count is None else
-                             dataclasses.replace(draft.evidence, start=draft.count.start, end=draft.count.end))
+        same.mentions.append(
+            draft.evidence
+            if draft.count is None
+            else dataclasses.replace(draft.evidence, start=draft.count.start, end=draft.count.end)
+        )
         same.source = same.source or draft.source
         same.supersedes = same.supersedes or draft.supersedes
         same.part_of_anchor = same.part_of_anchor or draft.part_of_anchor
@@ -102,6 +113,8 @@ def _same_figure(a: Draft, b: Draft) -> bool:
 
 
 def _same_group(a: Draft, b: Draft) -> bool:
+    if a.person and b.person and a.person != b.person:
+        return False  # two names, two people
     ga, gb = a.group, b.group
     if ga.nationality and gb.nationality and ga.nationality != gb.nationality:
         return False
@@ -118,11 +131,37 @@ def _same_source(a: Draft, b: Draft) -> bool:
     return (a.source.name, a.source.organisation) == (b.source.name, b.source.organisation)
 
 
+def _link_deaths_of_wounded(drafts: list[Draft]) -> None:
+    """ "The victim suffered a gunshot wound … where he died": one person, first wounded then dead.
+    The death supersedes the wound, so the person is not counted twice."""
+    killed = [d for d in drafts if d.singular and d.outcome == Outcome.KILLED and d.status == Status.CURRENT]
+    for wounded in drafts:
+        if not (wounded.singular and wounded.outcome == Outcome.INJURED and wounded.status == Status.CURRENT):
+            continue
+        death = next(
+            (
+                k
+                for k in killed
+                if k.from_headline == wounded.from_headline
+                and _same_group(k, wounded)
+                and k.supersedes is None
+            ),
+            None,
+        )
+        if death is not None:
+            death.supersedes = wounded
+            wounded.status = Status.SUPERSEDED
+
+
 def _link_parts(drafts: list[Draft], everything: list[Draft]) -> None:
     for draft in drafts:
         whole = _resolve(_draft_for(everything, draft.part_of_anchor))
-        if whole is None and not draft.from_headline and draft.status == Status.CURRENT \
-                and (draft.among_total or not draft.group.is_total):
+        if (
+            whole is None
+            and not draft.from_headline
+            and draft.status == Status.CURRENT
+            and (draft.among_total or not draft.group.is_total)
+        ):
             whole = _total_for(drafts, draft)
         if whole is not None and whole is not draft:
             draft.part_of = whole

@@ -1,0 +1,198 @@
+"""Victims counted one by one: named, described ("a 27-year-old man"), or referred to ("he died").
+
+Local crime news rarely writes a number: "A man was shot and killed", "Police said Malone Amason
+was found dead", "Torres … was shot in the leg", "the victim suffered a gunshot wound … where he
+died". Each patient of a casualty word becomes a figure of one (or of as many as are coordinated:
+"the mayor and his wife" → 2). Repeats of the same person are folded by relations.py; names keep
+two different people apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from tollbook.annotate.parsed import ParsedUnit
+from tollbook.annotate.people import TITLE_WORDS, fold
+from tollbook.extract import outcomes
+from tollbook.extract.draft import Draft, evidence_span
+from tollbook.extract.lexicon import INTRANSITIVE_OUTCOMES, OUTCOME_ADJECTIVES, OUTCOME_VERBS, person_noun
+from tollbook.model import Category, Count, Group, Outcome, Qualifier, Role, SegmentKind
+
+_SINGULAR_DETS = frozenset("a an one another".split())
+_DEFINITE_DETS = frozenset("the this that".split())
+_PRONOUNS = {"he": Role.UNKNOWN, "she": Role.UNKNOWN, "him": Role.UNKNOWN, "her": Role.UNKNOWN}
+_WOUND_NOUNS = frozenset("wound injury injuries wounds".split())
+_SUFFER_VERBS = frozenset("suffer sustain have receive".split())
+_STATE_VERBS = frozenset("find pronounce declare leave discover".split())
+
+
+def find(text: str, unit: ParsedUnit, sent: SpacySpan, covered: set[int]) -> list[Draft]:
+    """One-by-one victims in a sentence; `covered` holds tokens already counted by a number."""
+    drafts = []
+    for verb in sent:
+        for patient, outcome, confidence in _patients(verb, unit.kind == SegmentKind.HEADLINE):
+            if patient.i in covered:
+                continue
+            people = [patient, *patient.conjuncts] if patient.dep_ != "conj" else []
+            if not people or not all(_is_one_person(p, unit.kind) for p in people):
+                continue
+            covered.update(p.i for p in people)
+            drafts.append(_draft(text, unit, sent, people, outcome, confidence))
+    return drafts
+
+
+def _draft(
+    text: str, unit: ParsedUnit, sent: SpacySpan, people: list[Token], outcome: Outcome, confidence: float
+) -> Draft:
+    first = min(p.left_edge.i for p in people)
+    last = max(_person_end(p).i for p in people)
+    span = unit.span_of(unit.doc[first], unit.doc[last])
+    n = len(people)
+    count = Count(
+        as_written=text[span.start : span.end],
+        start=span.start,
+        end=span.end,
+        value=n,
+        low=n,
+        high=n,
+        qualifier=Qualifier.EXACT,
+    )
+    name = _surname(people[0]) if n == 1 else None
+    weak = people[0].lower_ in _PRONOUNS or _definite(people[0])
+    return Draft(
+        outcome=outcome,
+        count=count,
+        group=_group(people),
+        unit=unit,
+        sentence=sent,
+        anchor=people[0],
+        evidence=evidence_span(unit, sent),
+        confidence=confidence - (0.2 if weak else 0.0),
+        person=name,
+    )
+
+
+def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, float]]:
+    """The people a casualty word happened to, with the outcome and a confidence."""
+    if verb.pos_ not in ("VERB", "AUX") or outcomes.negated(verb):
+        return
+    lemma = verb.lemma_.lower()
+    state = _state_outcome(verb)  # "was found dead", "suffered a gunshot wound"
+    outcome = state or outcomes.verb_outcome(verb, as_subject=True)
+    if outcome is None:
+        return
+    passive = state is not None or any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+    for subject in _subjects(verb):
+        if (
+            subject.dep_ == "nsubjpass"
+            or lemma in INTRANSITIVE_OUTCOMES
+            or (subject.dep_ == "nsubj" and (state is not None or (passive and _borrowed(verb, subject))))
+        ):
+            yield subject, outcome, 0.8
+        elif headline and subject.dep_ == "nsubj" and not _has_object(verb):
+            yield subject, outcome, 0.7  # "Man shot, killed on Detroit's west side"
+    if lemma in OUTCOME_VERBS and state is None:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                yield child, outcome, 0.8
+    body = _body_of(verb)
+    if body is not None:
+        yield body, Outcome.KILLED, 0.75
+
+
+def _subjects(verb: Token) -> Iterator[Token]:
+    """The verb's own subject, else the one it borrows: "… and was shot", "after being shot"."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own:
+        yield from own
+        return
+    head = verb
+    while head.dep_ in ("conj", "advcl", "xcomp") and head.head is not head:
+        head = head.head
+        found = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found:
+            yield from found
+            return
+
+
+def _borrowed(verb: Token, subject: Token) -> bool:
+    return subject.head is not verb
+
+
+def _state_outcome(verb: Token) -> Outcome | None:
+    lemma = verb.lemma_.lower()
+    if lemma in _STATE_VERBS:
+        for child in verb.children:
+            if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and child.lower_ in OUTCOME_ADJECTIVES:
+                return OUTCOME_ADJECTIVES[child.lower_]
+    if lemma in _SUFFER_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in _WOUND_NOUNS:
+                return Outcome.INJURED
+    return None
+
+
+def _body_of(verb: Token) -> Token | None:
+    """ "a man's body was found": the owner of a found body was killed."""
+    if verb.lemma_.lower() not in ("find", "discover", "recover"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubjpass", "dobj") and child.lemma_.lower() == "body" and child.tag_ == "NN":
+            owner = next((g for g in child.children if g.dep_ == "poss"), None)
+            if owner is not None and owner.lower_ not in ("his", "her", "their"):
+                return owner
+    return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "ccomp", "attr") for c in verb.children)
+
+
+def _is_one_person(token: Token, kind: SegmentKind) -> bool:
+    if token.like_num or any(c.like_num for c in token.children):
+        return False
+    if token.ent_type_ == "PERSON" or token.lower_ in _PRONOUNS:
+        return True
+    lower = token.lemma_.lower()
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod")}
+    if lower in TITLE_WORDS and token.tag_ == "NN" and dets & {"the", "a", "an"}:
+        return True  # "the mayor and his wife": one office, one person
+    entry = person_noun(lower)
+    if entry is None or token.tag_ in ("NNS", "NNPS") or (entry.generic and lower != "victim"):
+        return False
+    has_possessive = any(c.dep_ == "poss" for c in token.children)
+    bare_headline_noun = kind == SegmentKind.HEADLINE and not dets  # "Man shot, killed"
+    return bool(dets & _SINGULAR_DETS) or bool(dets & _DEFINITE_DETS) or has_possessive or bare_headline_noun
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE_DETS for c in token.children)
+
+
+def _person_end(token: Token) -> Token:
+    """The last word naming one person: "his wife, Cilia Flores" ends at "Flores"."""
+    end = token
+    for child in token.children:
+        if child.dep_ in ("appos", "compound", "flat") and child.i > end.i:
+            end = max(child.subtree, key=lambda t: t.i if not t.is_punct else -1)
+    return end
+
+
+def _surname(token: Token) -> str | None:
+    if token.ent_type_ != "PERSON":
+        return None
+    return fold(token.text) or None
+
+
+def _group(people: list[Token]) -> Group:
+    entries = [person_noun(p.lemma_) for p in people]
+    if len(people) == 1 and entries[0] is not None:
+        e = entries[0]
+        return Group(noun=people[0].text, category=e.category, role=e.role, gender=e.gender, age_group=e.age)
+    genders = {e.gender if e is not None else None for e in entries}
+    gender = genders.pop() if len(genders) == 1 else None  # a bare name says nothing of gender
+    role = Role.UNKNOWN if any(p.lower_ in _PRONOUNS for p in people) else Role.VICTIM
+    return Group(noun=None, category=Category.UNKNOWN, role=role, gender=gender)
