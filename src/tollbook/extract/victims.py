@@ -80,6 +80,9 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
     if verb.pos_ not in ("VERB", "AUX") or outcomes.negated(verb):
         return
     lemma = verb.lemma_.lower()
+    body = _body_of(verb)
+    if body is not None:
+        yield body, Outcome.KILLED, 0.75
     state = _state_outcome(verb)  # "was found dead", "suffered a gunshot wound"
     outcome = state or outcomes.verb_outcome(verb, as_subject=True)
     if outcome is None:
@@ -98,9 +101,6 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
         for child in verb.children:
             if child.dep_ == "dobj":
                 yield child, outcome, 0.8
-    body = _body_of(verb)
-    if body is not None:
-        yield body, Outcome.KILLED, 0.75
 
 
 def _subjects(verb: Token) -> Iterator[Token]:
