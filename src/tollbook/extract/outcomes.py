@@ -294,7 +294,7 @@ def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
                 "amod",
             ):
                 return OUTCOME_ADJECTIVES[child.lower_]
-        return None
+        return Outcome.INJURED if in_care(verb) else None
     if lemma in OUTCOME_VERBS:
         return OUTCOME_VERBS[lemma]
     if in_care(verb):

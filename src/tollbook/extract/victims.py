@@ -24,6 +24,7 @@ from tollbook.model import Category, Count, Group, Outcome, Qualifier, Role, Seg
 _SINGULAR_DETS = frozenset("a an one another".split())
 _DEFINITE_DETS = frozenset("the this that".split())
 _PRONOUNS = {"he": Role.UNKNOWN, "she": Role.UNKNOWN, "him": Role.UNKNOWN, "her": Role.UNKNOWN}
+_REFLEXIVES = frozenset("himself herself".split())
 _WOUND_NOUNS = frozenset("wound injury injuries wounds".split())
 _SUFFER_VERBS = frozenset("suffer sustain have receive".split())
 _STATE_VERBS = frozenset("find pronounce declare leave discover".split())
@@ -88,10 +89,14 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
     if outcome is None:
         return
     passive = state is not None or any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+    if lemma == "leave":  # "the attack left the victim in critical condition": the object was hurt
+        yield from ((c, outcome, 0.75) for c in verb.children if c.dep_ == "dobj")
+        return
     for subject in _subjects(verb):
         if (
             subject.dep_ == "nsubjpass"
             or lemma in INTRANSITIVE_OUTCOMES
+            or outcomes.in_care(verb)
             or (subject.dep_ == "nsubj" and (state is not None or (passive and _borrowed(verb, subject))))
         ):
             yield subject, outcome, 0.8
@@ -99,7 +104,9 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
             yield subject, outcome, 0.7  # "Man shot, killed on Detroit's west side"
     if lemma in OUTCOME_VERBS and state is None:
         for child in verb.children:
-            if child.dep_ == "dobj":
+            if child.dep_ == "dobj" and child.lower_ in _REFLEXIVES:  # "Bunn killed himself"
+                yield from ((s, outcome, 0.8) for s in _subjects(verb) if s.dep_ == "nsubj")
+            elif child.dep_ == "dobj":
                 yield child, outcome, 0.8
 
 
@@ -136,13 +143,11 @@ def _state_outcome(verb: Token) -> Outcome | None:
 
 
 def _body_of(verb: Token) -> Token | None:
-    """ "a man's body was found": the owner of a found body was killed."""
-    if verb.lemma_.lower() not in ("find", "discover", "recover"):
-        return None
+    """ "a man's body was found", "Caskey's body was taken to the crime lab": its owner was killed."""
     for child in verb.children:
-        if child.dep_ in ("nsubjpass", "dobj") and child.lemma_.lower() == "body" and child.tag_ == "NN":
+        if child.dep_ in ("nsubjpass", "dobj", "nsubj") and child.lemma_.lower() == "body" and child.tag_ == "NN":
             owner = next((g for g in child.children if g.dep_ == "poss"), None)
-            if owner is not None and owner.lower_ not in ("his", "her", "their"):
+            if owner is not None and owner.lower_ not in ("his", "her", "their", "its"):
                 return owner
     return None
 
@@ -152,10 +157,12 @@ def _has_object(verb: Token) -> bool:
 
 
 def _is_one_person(token: Token, kind: SegmentKind) -> bool:
-    if token.like_num or any(c.like_num for c in token.children):
+    if token.like_num or any(c.like_num and c.dep_ == "nummod" for c in token.children):
         return False
-    if token.ent_type_ == "PERSON" or token.lower_ in _PRONOUNS:
+    if token.ent_type_ == "PERSON" or token.lower_ in _PRONOUNS or _aged(token):
         return True
+    if token.pos_ == "PROPN" and token.dep_ == "poss" and token.head.lemma_.lower() == "body":
+        return True  # "Caskey's body": a name the tagger did not mark
     lower = token.lemma_.lower()
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod")}
     if lower in TITLE_WORDS and token.tag_ == "NN" and dets & {"the", "a", "an"}:
@@ -166,6 +173,12 @@ def _is_one_person(token: Token, kind: SegmentKind) -> bool:
     has_possessive = any(c.dep_ == "poss" for c in token.children)
     bare_headline_noun = kind == SegmentKind.HEADLINE and not dets  # "Man shot, killed"
     return bool(dets & _SINGULAR_DETS) or bool(dets & _DEFINITE_DETS) or has_possessive or bare_headline_noun
+
+
+def _aged(token: Token) -> bool:
+    """ "a 19-year-old was shot": an age standing for a person."""
+    return (token.lower_ == "old" and any(c.lower_ in ("year", "years") for c in token.children)
+            and any(c.dep_ == "det" for c in token.children))
 
 
 def _definite(token: Token) -> bool:
