@@ -21,6 +21,7 @@ from tollbook.extract.claims import ClaimFinder
 from tollbook.extract.draft import Draft
 from tollbook.extract.events import EventFinder, EventIndex, statement_dates
 from tollbook.extract.relations import relate
+from tollbook.extract.timeframe import other_time
 from tollbook.model import Claim, DateRange, Document, Extraction, Published, Source
 from tollbook.settings import Settings
 
@@ -124,7 +125,7 @@ def _claim(draft: Draft, index: EventIndex, mentions, published: str | None) -> 
         source=draft.source,
         evidence=draft.evidence,
         stated_on=stated_on,
-        event=index.event_at(draft.unit, draft.sentence),
+        event=_event_of(draft, index, mentions, published),
         part_of=draft.part_of.id if draft.part_of else None,
         supersedes=draft.supersedes.id if draft.supersedes else None,
         status=draft.status,
@@ -134,6 +135,16 @@ def _claim(draft: Draft, index: EventIndex, mentions, published: str | None) -> 
         confidence=round(draft.confidence, 2),
         mentions=draft.mentions,
     )
+
+
+def _event_of(draft: Draft, index: EventIndex, mentions, published: str | None) -> str | None:
+    """The figure's event: its sentence's, unless the figure is tied to another time."""
+    event = index.event_at(draft.unit, draft.sentence)
+    reference = index.date_of(event)
+    if reference is None or reference.start is None:
+        reference = DateRange(start=published, end=published) if published else None
+    elsewhen = other_time(draft, mentions, reference)
+    return index.other_time_event(elsewhen) if elsewhen is not None else event
 
 
 def _mark_parties(claims: list[Claim], index: EventIndex) -> list[Claim]:

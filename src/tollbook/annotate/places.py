@@ -327,8 +327,7 @@ def build_index() -> Index:
             for i, (row, point) in enumerate(zip(admin_rows, admin_points, strict=True))
         ])  # fmt: skip
         _insert(database, "admin1_keys", _key_rows(_ranked(admin_keys, admin_population)))
-        _insert(database, "towns", _town_rows(towns, codes))
-        _insert(database, "town_keys", _key_rows(town_keys))
+        _insert(database, "towns", _town_rows(towns, codes, town_keys))
         database.commit()
         return Index.from_image(database.serialize())
 
@@ -398,11 +397,14 @@ def _centroids(columns: dict, group: array, size: int) -> list[tuple[float, floa
     ]
 
 
-def _town_rows(columns: dict[str, Any], codes: list[str]) -> list[tuple]:
-    towns = zip(*(columns[c] for c in ("name", "lat", "lon", "pop", "country", "admin1")), strict=True)
+def _town_rows(columns: dict[str, Any], codes: list[str], keys: dict[str, list[int]]) -> list[tuple]:
+    """One row per key and town, the town's fields copied in: a lookup then reads one range of one
+    B-tree instead of joining a towns table (twice as fast, for a file a quarter larger)."""
+    towns = list(zip(*(columns[c] for c in ("name", "lat", "lon", "pop")), strict=True))
+    country, admin1 = columns["country"], columns["admin1"]
     return [
-        (i, name, lat, lon, population, codes[country], admin if admin >= 0 else None)
-        for i, (name, lat, lon, population, country, admin) in enumerate(towns)
+        (key, rank, *towns[i], codes[country[i]], admin1[i] if admin1[i] >= 0 else None)
+        for key, rank, i in _key_rows(keys)
     ]
 
 
@@ -419,8 +421,9 @@ def _insert(database: sqlite3.Connection, table: str, rows: list[tuple]) -> None
 
 # ---------------------------------------------------------------- the index database
 
-# Keys are the primary keys of WITHOUT ROWID tables: a lookup is one B-tree descent, and the rank
+# Keys lead the primary keys of WITHOUT ROWID tables: a lookup is one B-tree descent, and the rank
 # column keeps the best-first order `build_index` computed.
+MAP_BYTES = 1 << 28  # read the file through mmap: pages come from the OS cache without copies
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE admin1 (
@@ -428,15 +431,14 @@ CREATE TABLE admin1 (
 CREATE TABLE admin1_keys (
     key TEXT, rank INTEGER, admin1 INTEGER NOT NULL, PRIMARY KEY (key, rank)) WITHOUT ROWID;
 CREATE TABLE towns (
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
-    population INTEGER NOT NULL, country TEXT NOT NULL, admin1 INTEGER);
-CREATE TABLE town_keys (
-    key TEXT, rank INTEGER, town INTEGER NOT NULL, PRIMARY KEY (key, rank)) WITHOUT ROWID;
+    key TEXT, rank INTEGER, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    population INTEGER NOT NULL, country TEXT NOT NULL, admin1 INTEGER,
+    PRIMARY KEY (key, rank)) WITHOUT ROWID;
 """
 TOWNS_BY_KEY = """
 SELECT t.name, t.lat, t.lon, t.population, t.country, t.admin1, a.name
-FROM town_keys k JOIN towns t ON t.id = k.town LEFT JOIN admin1 a ON a.id = t.admin1
-WHERE k.key = ? ORDER BY k.rank"""
+FROM towns t LEFT JOIN admin1 a ON a.id = t.admin1
+WHERE t.key = ? ORDER BY t.rank"""
 PROVINCES_BY_KEY = """
 SELECT a.id, a.country, a.name, a.iso, a.lat, a.lon
 FROM admin1_keys k JOIN admin1 a ON a.id = k.admin1
@@ -513,6 +515,7 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     A file whose size is not what its header says (truncated, appended to) is refused."""
     connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
     try:
+        connection.execute(f"PRAGMA mmap_size = {MAP_BYTES}")
         (pages,) = connection.execute("PRAGMA page_count").fetchone()
         (page_size,) = connection.execute("PRAGMA page_size").fetchone()
         if pages * page_size != path.stat().st_size:

@@ -24,6 +24,7 @@ from tollbook.extract.lexicon import INTRANSITIVE_OUTCOMES, OUTCOME_ADJECTIVES, 
 from tollbook.model import Actor, DatePrecision, DateRange, Event, Place, PlacePrecision, SegmentKind, Span
 
 VIOLENCE = "violence"
+OTHER_TIME = "another incident or period"
 PROTEST = "protest"
 _TRIGGERS = {
     **dict.fromkeys(
@@ -61,6 +62,19 @@ class EventIndex:
 
     def event_at(self, unit: ParsedUnit, sent: SpacySpan) -> str | None:
         return self.by_sentence.get((unit.index, sent.start), self.main)
+
+    def date_of(self, event_id: str | None) -> DateRange | None:
+        return next((e.date for e in self.events if e.id == event_id), None)
+
+    def other_time_event(self, date: DateRange) -> str:
+        """The event for figures about another time (an earlier incident, a period's tally)."""
+        for event in self.events:
+            if event.kind == OTHER_TIME and (event.date.start, event.date.end) == (date.start, date.end):
+                return event.id
+        event_id = f"e{len(self.events) + 1}"
+        self.events.append(Event(id=event_id, kind=OTHER_TIME, acled_event_type=None,
+                                 acled_sub_event_type=None, date=date, place=Place(name=None)))
+        return event_id
 
 
 class EventFinder:
