@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import pickle
+import sqlite3
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -235,44 +241,238 @@ def test_process_wide_instance():
     assert gazetteer() is gazetteer()
 
 
-# ---------------------------------------------------------------- the cache
+# ---------------------------------------------------------------- the index file and its cache
+
+# A made-up world small enough to build in a blink: two towns share a name, one has an alias.
+TINY_COUNTRIES = (
+    {"VE": ("Venezuela", 862, "Testville"), "US": ("United States", 840, None)},
+    {"venezuela": "VE", "united states": "US"},
+    {"venezuelan": "VE"},
+)
+TINY_PROVINCES = [
+    ("VE", "Distrito Capital", "VE-A", "VE.25", ()),
+    ("US", "Ohio", "US-OH", "US.OH", ("Buckeye State",)),
+]
+TINY_TOWNS = {
+    "1": {"name": "Testville", "alternatenames": ["Old Testville", "TVL"], "latitude": 10.5,
+          "longitude": -66.9, "population": 250_000, "countrycode": "VE", "admin1code": "25"},
+    "2": {"name": "Testville", "alternatenames": [], "latitude": 40.0, "longitude": -82.0,
+          "population": 900, "countrycode": "US", "admin1code": "OH"},
+    "3": {"name": "Ohio", "alternatenames": [], "latitude": 40.2, "longitude": -82.2,
+          "population": 600, "countrycode": "US", "admin1code": "OH"},
+    "4": {"name": "Nowhere", "alternatenames": [], "latitude": 0.0, "longitude": 0.0,
+          "population": 10_000, "countrycode": "ZZ", "admin1code": "00"},  # unknown country: left out
+}  # fmt: skip
 
 
-def _tiny_index() -> dict:
-    return {"format": places.INDEX_FORMAT, "marker": "built"}
+def _tiny_build() -> places.Index:
+    with mock.patch.multiple(
+        places,
+        _country_tables=lambda: TINY_COUNTRIES,
+        _admin1_sources=lambda: iter(TINY_PROVINCES),
+        _load_cities=lambda: (500, TINY_TOWNS),
+    ):
+        return places.build_index()
 
 
-def _never_build() -> dict:
+class Builds:
+    """A build function that counts its calls."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self) -> places.Index:
+        self.count += 1
+        return _tiny_build()
+
+
+def _never_build() -> places.Index:
     raise AssertionError("the cached index should have been read")
 
 
+@pytest.fixture(scope="module")
+def tiny_image() -> bytes:
+    return _tiny_build().image()
+
+
+def _answers(index: places.Index) -> list:
+    """What a tiny index says, through the public API only."""
+    tiny = Gazetteer(index)
+    places_found = [
+        tiny.lookup("Testville"), tiny.lookup("TESTVILLE", country="US"), tiny.lookup("Old Testville"),
+        tiny.lookup("TVL"), tiny.lookup("Ohio"), tiny.lookup("Buckeye State"), tiny.find_city("Nowhere"),
+        tiny.find_city("Testville", admin1="OH"), tiny.find_admin1("Distrito Capital"),
+    ]  # fmt: skip
+    described = [(p.name, p.country, p.admin1, p.precision) if p else None for p in places_found]
+    return [*described, tiny.country_code("Venezuelan"), tiny.country_name("VEN"), tiny.us_state("Ohio"),
+            tiny.capital("VE").lat, tiny.city_set]  # fmt: skip
+
+
+TINY_ANSWERS = [
+    ("Testville", "VE", "Distrito Capital", "point"),
+    ("Testville", "US", "Ohio", "point"),
+    ("Testville", "VE", "Distrito Capital", "point"),  # an alternate name
+    None,  # short upper-case alternates (airport codes) are not keys
+    ("Ohio", "US", "Ohio", "admin1"),  # the state beats a small town of its name
+    ("Ohio", "US", "Ohio", "admin1"),
+    None,
+    ("Testville", "US", "Ohio", "point"),
+    ("Distrito Capital", "VE", "Distrito Capital", "admin1"),
+    "VE", "Venezuela", "OH", 10.5, 500,
+]  # fmt: skip
+
+
+def test_tiny_index_answers_like_the_real_one():
+    assert _answers(_tiny_build()) == TINY_ANSWERS
+
+
+def test_tiny_index_centroids():
+    ohio = Gazetteer(_tiny_build()).find_admin1("Ohio")
+    assert (ohio.lat, ohio.lon) == (pytest.approx(40.1), pytest.approx(-82.1))
+
+
 def test_cache_written_then_read(tmp_path):
-    path = tmp_path / "nested" / "index.pickle"
-    assert load_index(path, build=_tiny_index)["marker"] == "built"
+    path = tmp_path / "nested" / "index.sqlite"
+    builds = Builds()
+    assert _answers(load_index(path, build=builds)) == TINY_ANSWERS
+    assert builds.count == 1
     assert path.exists() and not [p for p in path.parent.iterdir() if p != path]  # no temp left over
-    assert load_index(path, build=_never_build)["marker"] == "built"
+    assert _answers(load_index(path, build=_never_build)) == TINY_ANSWERS
+
+
+def _with_format(image: bytes, value) -> bytes:
+    database = sqlite3.connect(":memory:")
+    database.deserialize(image)
+    database.execute("UPDATE meta SET value = ? WHERE key = 'format'", (value,))
+    database.commit()
+    return database.serialize()
+
+
+def _without_table(image: bytes, statement: str) -> bytes:
+    database = sqlite3.connect(":memory:")
+    database.deserialize(image)
+    database.execute(statement)
+    database.commit()
+    return database.serialize()
+
+
+def _foreign_database() -> bytes:
+    database = sqlite3.connect(":memory:")
+    database.execute("CREATE TABLE notes (text TEXT)")
+    database.commit()
+    return database.serialize()
 
 
 @pytest.mark.parametrize(
-    "content",
-    [b"", b"not a pickle", pickle.dumps({"format": -1}), pickle.dumps([1, 2, 3]), pickle.dumps({})[:-3]],
-)
-def test_cache_rebuilt_when_unreadable(tmp_path, content):
-    path = tmp_path / "index.pickle"
-    path.write_bytes(content)
-    assert load_index(path, build=_tiny_index)["marker"] == "built"
-    assert pickle.loads(path.read_bytes())["marker"] == "built"
+    "damage",
+    [
+        lambda image: b"",
+        lambda image: b"not a database",
+        lambda image: pickle.dumps({"format": 1, "countries": {}}),  # the older pickled cache
+        lambda image: image[: len(image) // 2],  # truncated on a page boundary
+        lambda image: image[:-100],
+        lambda image: image + b"\0" * 4096,  # grown by a page: not what the header says
+        lambda image: b"\0" * 100 + image[100:],  # header wiped
+        lambda image: _with_format(image, 1),
+        lambda image: _with_format(image, "2"),  # right number, wrong type
+        lambda image: _without_table(image, "DELETE FROM meta WHERE key = 'countries'"),
+        lambda image: _foreign_database(),
+    ],
+    ids=["empty", "text", "old-pickle", "half", "short", "grown", "no-header", "format-1", "format-str",
+         "no-countries", "foreign-db"],
+)  # fmt: skip
+def test_cache_rebuilt_when_unreadable(tmp_path, tiny_image, damage):
+    path = tmp_path / "index.sqlite"
+    path.write_bytes(damage(tiny_image))
+    builds = Builds()
+    assert _answers(load_index(path, build=builds)) == TINY_ANSWERS
+    assert builds.count == 1
+    assert path.read_bytes() == tiny_image  # the damaged file was replaced
+    assert _answers(load_index(path, build=_never_build)) == TINY_ANSWERS
 
 
 def test_cache_in_unwritable_place_still_works(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder should be")
-    assert load_index(blocker / "index.pickle", build=_tiny_index)["marker"] == "built"
+    index = load_index(blocker / "index.sqlite", build=_tiny_build)
+    assert _answers(index) == TINY_ANSWERS
+    with ThreadPoolExecutor(4) as pool:  # each thread reads its own copy of the in-memory index
+        assert all(a == TINY_ANSWERS for a in pool.map(lambda _: _answers(index), range(8)))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
 
 
 def test_cache_location_follows_env_and_versions(tmp_path, monkeypatch):
     monkeypatch.setenv("TOLLBOOK_CACHE", str(tmp_path))
     path = places.cache_path()
-    assert path.parent == tmp_path and path.name.startswith("gazetteer-")
+    assert path.parent == tmp_path and path.name.startswith("gazetteer-") and path.suffix == ".sqlite"
     monkeypatch.setattr(places, "_installed_version", lambda package: "0.0-other")
     assert places.cache_path() != path
+
+
+def test_cache_location_follows_format(monkeypatch):
+    path = places.cache_path()
+    monkeypatch.setattr(places, "INDEX_FORMAT", places.INDEX_FORMAT + 1)
+    assert places.cache_path() != path
+
+
+def test_open_reader_survives_a_replaced_file(tmp_path):
+    path = tmp_path / "index.sqlite"
+    reader = load_index(path, build=_tiny_build)
+    junk = tmp_path / "junk"
+    junk.write_bytes(b"not a database")
+    os.replace(junk, path)  # what a concurrent rebuild does, here with a broken file
+    assert _answers(reader) == TINY_ANSWERS  # still reading the file it opened
+    builds = Builds()
+    load_index(path, build=builds)
+    assert builds.count == 1
+
+
+def test_concurrent_threads_share_one_index(tmp_path):
+    index = load_index(tmp_path / "index.sqlite", build=_tiny_build)
+    tiny = Gazetteer(index)
+    with ThreadPoolExecutor(8) as pool:
+        found = list(pool.map(lambda name: tiny.find_city(name, country="US"), ["Testville", "Ohio"] * 200))
+    assert {(p.name, p.country) for p in found} == {("Testville", "US"), ("Ohio", "US")}
+    assert _answers(index) == TINY_ANSWERS
+
+
+def _load_and_answer(path: str, results) -> None:
+    index = load_index(Path(path), build=_tiny_build)
+    results.put([_answers(index) for _ in range(20)][-1])
+
+
+def test_concurrent_processes_build_and_read(tmp_path):
+    """Several processes find no index at once: each builds, all renames land, every reader is fine."""
+    fork = multiprocessing.get_context("fork")
+    results = fork.Queue()
+    path = tmp_path / "index.sqlite"
+    workers = [fork.Process(target=_load_and_answer, args=(str(path), results)) for _ in range(4)]
+    workers += [fork.Process(target=_load_and_answer, args=(str(path), results)) for _ in range(2)]
+    for worker in workers[:4]:
+        worker.start()
+    for worker in workers[4:]:  # late readers, likely finding a finished file
+        worker.start()
+    answers = [results.get(timeout=60) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=60)
+    assert [w.exitcode for w in workers] == [0] * len(workers)
+    assert answers == [TINY_ANSWERS] * len(workers)
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left behind
+    assert _answers(load_index(path, build=_never_build)) == TINY_ANSWERS
+
+
+def _answer_in_child(gazetteer_: Gazetteer, results) -> None:
+    place = gazetteer_.find_city("Ohio")  # not asked before the fork: a query, not a memory
+    results.put((place.admin1, gazetteer_._index._local.pid == os.getpid()))
+
+
+def test_forked_worker_opens_its_own_connection(tmp_path):
+    tiny = Gazetteer(load_index(tmp_path / "index.sqlite", build=_tiny_build))
+    assert tiny.find_city("Testville").country == "VE"  # the parent's connection is open
+    fork = multiprocessing.get_context("fork")
+    results = fork.Queue()
+    child = fork.Process(target=_answer_in_child, args=(tiny, results))
+    child.start()
+    assert results.get(timeout=60) == ("Ohio", True)
+    child.join(timeout=60)
+    assert child.exitcode == 0

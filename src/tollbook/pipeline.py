@@ -21,8 +21,8 @@ from tollbook.extract.claims import ClaimFinder
 from tollbook.extract.draft import Draft
 from tollbook.extract.events import EventFinder, EventIndex, statement_dates
 from tollbook.extract.relations import relate
-from tollbook.extract.timeframe import other_time
-from tollbook.model import Claim, DateRange, Document, Extraction, Published, Source
+from tollbook.extract.timeframe import other_time, with_bare_years
+from tollbook.model import Claim, DatePrecision, DateRange, Document, Extraction, Published, Source
 from tollbook.settings import Settings
 
 
@@ -86,7 +86,8 @@ def _extract_parsed(cleaned: Cleaned, parsed: Parsed) -> Extraction:
     # 5. events, and which figures belong to which
     claim_sentences = Counter((d.unit.index, d.sentence.start) for d in drafts)
     index = EventFinder(document.text, parsed, mentions, places, published).find(claim_sentences)
-    claims = [_claim(d, index, mentions, published) for d in drafts]
+    timeline = with_bare_years(mentions, numbers)
+    claims = [_claim(d, index, mentions, timeline, document.published) for d in drafts]
     claims = _mark_parties(claims, index)
     extraction = Extraction(document=document, people=people, claims=claims, events=index.events)
     # 6. findings: what does not add up
@@ -103,7 +104,9 @@ def _dated(document: Document) -> tuple[Document, list]:
 
 
 def _as_date(published: Published) -> datetime.date | None:
-    if not published.date:
+    """The anchor for relative dates: a publication day. An inferred month or year is too coarse
+    ("on Tuesday" read against "2007" would be a guess)."""
+    if not published.date or (published.inferred and published.precision != DatePrecision.DAY):
         return None
     try:
         return datetime.date.fromisoformat(published.date[:10])
@@ -111,12 +114,12 @@ def _as_date(published: Published) -> datetime.date | None:
         return None
 
 
-def _claim(draft: Draft, index: EventIndex, mentions, published: str | None) -> Claim:
+def _claim(draft: Draft, index: EventIndex, mentions, timeline, published: Published) -> Claim:
     stated_on = None
     if draft.speech is not None:
         stated_on = statement_dates(draft.unit, draft.sentence, mentions).get(draft.speech.verb.i)
-    if stated_on is None and published:
-        stated_on = DateRange(start=None, end=published, precision=None, inferred=True)
+    if stated_on is None and published.date:
+        stated_on = DateRange(start=None, end=published.date, precision=None, inferred=True)
     return Claim(
         id=draft.id,
         outcome=draft.outcome,
@@ -125,7 +128,7 @@ def _claim(draft: Draft, index: EventIndex, mentions, published: str | None) -> 
         source=draft.source,
         evidence=draft.evidence,
         stated_on=stated_on,
-        event=_event_of(draft, index, mentions, published),
+        event=_event_of(draft, index, timeline, published),
         part_of=draft.part_of.id if draft.part_of else None,
         supersedes=draft.supersedes.id if draft.supersedes else None,
         status=draft.status,
@@ -137,14 +140,33 @@ def _claim(draft: Draft, index: EventIndex, mentions, published: str | None) -> 
     )
 
 
-def _event_of(draft: Draft, index: EventIndex, mentions, published: str | None) -> str | None:
+def _event_of(draft: Draft, index: EventIndex, timeline, published: Published) -> str | None:
     """The figure's event: its sentence's, unless the figure is tied to another time."""
     event = index.event_at(draft.unit, draft.sentence)
-    reference = index.date_of(event)
-    if reference is None or reference.start is None:
-        reference = DateRange(start=published, end=published) if published else None
-    elsewhen = other_time(draft, mentions, reference)
+    reference = _reference_date(index.date_of(event), published, timeline)
+    elsewhen = other_time(draft, timeline, reference)
     return index.other_time_event(elsewhen) if elsewhen is not None else event
+
+
+def _reference_date(event_date: DateRange | None, published: Published, timeline) -> DateRange | None:
+    """The time a report is about: its event's date when that is near publication, else the
+    publication date itself (an event dated from a recalled incident must not move the anchor).
+    When the report gives no full date, only its latest year is known."""
+    if published.date is None or (published.inferred and published.precision != DatePrecision.DAY):
+        years = [int(m.resolved.end[:4]) for m in timeline if m.has_year and m.resolved and m.resolved.end]
+        if not years:
+            return None
+        year = max(years)
+        return DateRange(start=f"{year}-01-01", end=f"{year}-12-31", precision=DatePrecision.YEAR)
+    published = published.date
+    if event_date and event_date.start and event_date.end:
+        try:
+            gap = datetime.date.fromisoformat(published[:10]) - datetime.date.fromisoformat(event_date.end[:10])
+        except ValueError:
+            gap = None
+        if gap is not None and datetime.timedelta(days=-2) <= gap <= datetime.timedelta(days=60):
+            return event_date
+    return DateRange(start=published, end=published)
 
 
 def _mark_parties(claims: list[Claim], index: EventIndex) -> list[Claim]:

@@ -583,7 +583,10 @@ _CONTEXT_KINDS = {
 }
 
 # "John Smith, 34, was shot", "Smith (34)", "his wife, 30,": an age in apposition to a person.
-_APPOSITION_BEFORE = re.compile(r"(?P<word>[^\W\d_][\w'\u2019.-]*)\s*(?P<punct>[,(])\s*\Z")
+_APPOSITION_BEFORE = re.compile(
+    r"(?P<word>[^\W\d_][\w'\u2019.-]*)\s*(?P<punct>[,(])\s*(?:(?:then|now|both|all|each)\s+)?\Z",
+    re.IGNORECASE,
+)  # "Carlos, then 18, was shot": the age a person had then
 _APPOSITION_AFTER = re.compile(rf"\s*(?:[,;:)\]]|\.(?!\d)|{_HY}|\u2014|and\b|\Z)", re.IGNORECASE)
 _KIN_WORDS = set(
     "wife husband son daughter mother father brother sister boy girl man woman victim suspect friend "

@@ -123,13 +123,19 @@ POSTAL_CODE_COUNTRIES = {"US", "CA", "AU"}
 ADMIN_WORDS = ("state", "province", "region", "oblast", "governorate", "department", "prefecture")
 
 
+_POSSESSIVE = re.compile(r"'s?$")
+_SEPARATORS = re.compile(r"[\s,\-/()]+")
+
+
 def normalize(text: str) -> str:
     """The lookup key of a name: lower case, no accents, no dots, possessives or leading 'the'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("\u2019", "'")
-    text = re.sub(r"'s?$", "", text.strip())
+    if not text.isascii():  # ASCII has no accents to strip: skip the costly part for most names
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().replace("\u2019", "'")
+    text = _POSSESSIVE.sub("", text.strip())
     text = text.replace(".", "").replace("'", "")
-    text = re.sub(r"[\s,\-/()]+", " ", text).strip()
+    text = _SEPARATORS.sub(" ", text).strip()
     return text.removeprefix("the ")
 
 
@@ -329,6 +335,7 @@ def build_index() -> Index:
         _insert(database, "admin1_keys", _key_rows(_ranked(admin_keys, admin_population)))
         _insert(database, "towns", _town_rows(towns, codes, town_keys))
         database.commit()
+        database.execute("VACUUM")  # packs the pages: an eighth smaller, fewer pages per lookup
         return Index.from_image(database.serialize())
 
 
@@ -399,7 +406,7 @@ def _centroids(columns: dict, group: array, size: int) -> list[tuple[float, floa
 
 def _town_rows(columns: dict[str, Any], codes: list[str], keys: dict[str, list[int]]) -> list[tuple]:
     """One row per key and town, the town's fields copied in: a lookup then reads one range of one
-    B-tree instead of joining a towns table (twice as fast, for a file a quarter larger)."""
+    B-tree instead of joining a table of towns (a third faster, for a file 30% larger)."""
     towns = list(zip(*(columns[c] for c in ("name", "lat", "lon", "pop")), strict=True))
     country, admin1 = columns["country"], columns["admin1"]
     return [
@@ -423,7 +430,6 @@ def _insert(database: sqlite3.Connection, table: str, rows: list[tuple]) -> None
 
 # Keys lead the primary keys of WITHOUT ROWID tables: a lookup is one B-tree descent, and the rank
 # column keeps the best-first order `build_index` computed.
-MAP_BYTES = 1 << 28  # read the file through mmap: pages come from the OS cache without copies
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE admin1 (
@@ -515,7 +521,6 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     A file whose size is not what its header says (truncated, appended to) is refused."""
     connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
     try:
-        connection.execute(f"PRAGMA mmap_size = {MAP_BYTES}")
         (pages,) = connection.execute("PRAGMA page_count").fetchone()
         (page_size,) = connection.execute("PRAGMA page_size").fetchone()
         if pages * page_size != path.stat().st_size:

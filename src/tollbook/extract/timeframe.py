@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 
+from tollbook.annotate.counts import NumberKind
 from tollbook.annotate.dates import DateKind, DateMention
 from tollbook.extract.draft import Draft
 from tollbook.extract.lexicon import OUTCOME_NOUNS
@@ -18,10 +19,28 @@ from tollbook.model import DatePrecision, DateRange
 SAME_TIME_DAYS = 30  # a date this close to the event's is still about the event
 
 
+def with_bare_years(mentions: list[DateMention], numbers) -> list[DateMention]:
+    """Date mentions plus the bare years the count grammar saw ("Thanksgiving 1995"), as year dates."""
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    for number in numbers:
+        if number.kind != NumberKind.YEAR or number.value is None or not 1000 <= number.value <= 2999:
+            continue
+        if any(s <= number.number_start < e for s, e in taken):
+            continue
+        year = number.value
+        resolved = DateRange(start=f"{year}-01-01", end=f"{year}-12-31", precision=DatePrecision.YEAR,
+                             as_written=number.as_written)
+        extra.append(DateMention(start=number.number_start, end=number.number_end,
+                                 as_written=number.as_written[number.number_start - number.start:
+                                                              number.number_end - number.start],
+                                 kind=DateKind.ABSOLUTE, resolved=resolved, has_year=True))
+    return [*mentions, *extra]
+
+
 def other_time(draft: Draft, mentions: list[DateMention], reference: DateRange | None) -> DateRange | None:
     """The date a figure is tied to when that date is not the event's, else None."""
-    anchor_day = _day(reference.start if reference else None) or _day(reference.end if reference else None)
-    if anchor_day is None:
+    if reference is None or _day(reference.start) is None:
         return None
     unit, sent = draft.unit, draft.sentence
     first, last = unit.start_of(sent[0]), unit.end_of(sent[-1])
@@ -34,9 +53,35 @@ def other_time(draft: Draft, mentions: list[DateMention], reference: DateRange |
         token = unit.token_at(mention.end - 1)
         if token is None or not _tied(token, governors):
             continue
-        if _far(mention.resolved, anchor_day) or _period_statistic(mention.resolved, draft):
+        if _far(mention.resolved, reference) or _period_statistic(mention.resolved, draft):
             return mention.resolved
+    if _since(draft):  # "at least 555 children have been killed since Sandy Hook"
+        return DateRange(start=None, end=reference.end if reference else None, precision=None,
+                         as_written="a period up to the report")
     return None
+
+
+def _since(draft: Draft) -> bool:
+    """A figure counted over a period: its clause has "since …", "so far this year", "to date"."""
+    for token in _governors_tokens(draft):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "since":
+                return True
+            if child.lower_ in ("so", "to") and any(g.lower_ in ("far", "date") for g in child.subtree):
+                return True
+    return False
+
+
+def _governors_tokens(draft: Draft):
+    token = draft.anchor
+    yield token
+    for _ in range(4):
+        if token.head is token:
+            return
+        token = token.head
+        yield token
+        if token.pos_ in ("VERB", "AUX"):
+            return
 
 
 def _governors(draft: Draft) -> set[int]:
@@ -61,10 +106,13 @@ def _tied(date_token, governors: set[int]) -> bool:
     return any(t.i in governors for t in date_token.subtree)
 
 
-def _far(resolved: DateRange, anchor: datetime.date) -> bool:
+def _far(resolved: DateRange, reference: DateRange) -> bool:
     start, end = _day(resolved.start), _day(resolved.end)
-    if start is None or end is None:
+    anchor = _day(reference.start)
+    if start is None or end is None or anchor is None:
         return False
+    if reference.precision == DatePrecision.YEAR:  # only the report's year is known
+        return end.year < anchor.year or start.year > anchor.year
     margin = datetime.timedelta(days=SAME_TIME_DAYS)
     return end < anchor - margin or start > anchor + margin
 

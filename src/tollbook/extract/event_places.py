@@ -1,0 +1,243 @@
+"""Where a report says its events happened: its dateline, and the place names in its sentences.
+
+Two readers, both over `Document.text` itself (so a name wrapped across a line break of wire
+text is still one name, and spaCy's entities are not needed — they are scarce in lower-cased
+ALL-CAPS wire text):
+
+- `read_dateline`: the dateline opening a report or its first paragraphs — "SAN SALVADOR,
+  3 JAN 90 --", "PANAMA CITY (PANAMA), 5 FEB 90", "DAYTON, Ohio —", "HOWARD COUNTY, Ind. (WISH) —",
+  "HOUSTON -", "(Cincinnati, OH)--". It names where the story was filed, usually where it
+  happened: a prior, not a fact.
+- `PlaceScanner`: place names after a locative cue ("in", "near", "outside", ...) or before an
+  administrative word ("San Miguel Department", "Bartow County"), "Town, State" pairs, and
+  country names and nationality words anywhere. In mixed-case text a candidate must be
+  capitalised; in ALL-CAPS text, where nothing marks a proper noun, a town or province counts
+  only inside a country the report otherwise names (its dateline, a country or nationality word),
+  so "IN ORDER" never becomes a village somewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tollbook.model import Place, PlacePrecision
+
+# Words a place name never ends with or consists of (names may hold "de", "la", "of" inside).
+_CONNECTORS = {"de", "del", "la", "las", "los", "el", "of", "do", "da", "dos", "san", "santa", "st", "st."}
+_STOP = set(
+    "a an the this that these those and or but his her their its our my your he she it they we you "
+    "who which what where when while after before during since until about above below under over "
+    "into onto from with without by for to at in on near as is was were are be been being has have "
+    "had not no one two three four five six seven eight nine ten several some many other another "
+    "same all each both any front area areas city town village home house street road highway "
+    "morning afternoon evening night today yesterday order part way case time place".split()
+)
+_ADMIN_WORDS = r"(?:department|province|county|parish|state|region|district|municipality|jurisdiction)s?"
+_WORD = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*"
+_GAP = r"[ \t]+\n?[ \t]*|\n[ \t]*"  # one space, or a wrapped line
+_NAME = rf"{_WORD}(?:(?:{_GAP}){_WORD}){{0,4}}"
+_CUE_RE = re.compile(
+    rf"(?i:\b(?:in|near|outside|at|around|from|of|between|and|to)\b)(?:{_GAP})(?:(?i:the)(?:{_GAP}))?"
+    rf"(?P<name>{_NAME})"
+)
+_ADMIN_RE = re.compile(rf"(?P<name>{_NAME})(?:{_GAP})(?i:{_ADMIN_WORDS})\b")
+_PAIR_RE = re.compile(rf"(?P<town>{_NAME}),[ \t]+(?P<region>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?)\b")
+_COUNTRY_WORD_RE = re.compile(rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}")
+
+_PAREN = r"(?:[ \t]*\([^()\n]{1,40}\))?"
+_DASH = r"[ \t]*(?:—|–|--|-|:)"
+_CAPS_NAME = r"[A-Z][A-Z.'’]*(?:[ \t][A-Z][A-Z.'’]*){0,3}"
+_DATELINES = (
+    # Wire: "SAN SALVADOR, 3 JAN 90 (ACAN-EFE) --", "PANAMA CITY (PANAMA), 5 FEB 90", "CLANDESTINE, NO DATE"
+    re.compile(rf"(?P<city>{_CAPS_NAME})(?:[ \t]*\((?P<country>[A-Z][A-Z .'-]{{1,30}})\))?,[ \t]*"
+               r"(?:\d{1,2}[ \t]+[A-Z]{3}[A-Z]*[ \t]+\d{2,4}|NO DATE)\b"),
+    # US and international news: "DAYTON, Ohio —", "TYRONE, Mo. (AP) —", "HOUSTON -"
+    re.compile(rf"(?P<city>{_CAPS_NAME})(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?))?"
+               rf"{_PAREN}{_DASH}"),
+    # "(Cincinnati, OH)--"
+    re.compile(rf"\((?P<city>{_NAME}),[ \t]*(?P<region>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?)\){_DASH}"),
+)
+_DATELINE_REACH = 3  # the dateline opens the text or one of its first few lines
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    place: Place
+    weight: float
+
+
+# ---------------------------------------------------------------------------------------------
+# Datelines
+
+
+def read_dateline(text: str, line_starts: list[int], gazetteer) -> PlaceMention | None:
+    """The dateline at the start of one of the given lines (the first that has one)."""
+    for start in line_starts[:_DATELINE_REACH]:
+        while start < len(text) and text[start] in " \t\n":
+            start += 1
+        for pattern in _DATELINES:
+            found = pattern.match(text, start)
+            if not found:
+                continue
+            place = _dateline_place(found.groupdict(), gazetteer)
+            if place is not None:
+                return PlaceMention(found.start(), found.end(), place, 1.0)
+    return None
+
+
+def _dateline_place(groups: dict[str, str | None], gazetteer) -> Place | None:
+    city = (groups.get("city") or "").strip().strip(".")
+    region = (groups.get("region") or "").strip()
+    country_name = (groups.get("country") or "").strip()
+    if region:
+        state = gazetteer.us_state(region)
+        if state:
+            return _town_or_county(city, "US", state, gazetteer)
+        code = gazetteer.country_code(region)
+        if code:
+            return gazetteer.find_city(city, country=code) or gazetteer.find_country(region)
+        admin = gazetteer.find_admin1(region)
+        if admin is not None:
+            return gazetteer.lookup(city, country=admin.country, admin1=region) or admin
+        return None
+    if country_name:
+        code = gazetteer.country_code(country_name)
+        if code:
+            return gazetteer.find_city(city, country=code) or gazetteer.find_country(country_name)
+    return gazetteer.lookup(city) if city.lower() not in _STOP else None
+
+
+def _town_or_county(name: str, country: str, state: str, gazetteer) -> Place | None:
+    town = gazetteer.find_city(name, country=country, admin1=state)
+    if town is not None:
+        return town
+    admin = gazetteer.find_admin1(state, country=country)
+    if re.search(r"(?i)\b(?:county|parish)$", name) and admin is not None:
+        return Place(name=name.title(), admin1=admin.name, country=country, precision=PlacePrecision.ADMIN2)
+    return admin
+
+
+# ---------------------------------------------------------------------------------------------
+# Place names in sentences
+
+
+class PlaceScanner:
+    """Place names in a report's text, read once, then looked up by offset range."""
+
+    def __init__(self, text: str, gazetteer, prior_country: str | None = None) -> None:
+        self.text = text
+        self.gazetteer = gazetteer
+        self.upper = _mostly_upper(text)
+        countries = self._countries()
+        self.countries = {m.place.country for m in countries} | ({prior_country} - {None})
+        self.mentions = sorted(countries + self._named_places(), key=lambda m: m.start)
+
+    def within(self, start: int, end: int) -> list[PlaceMention]:
+        return [m for m in self.mentions if start <= m.start < end]
+
+    # -- countries and nationality words, anywhere
+
+    def _countries(self) -> list[PlaceMention]:
+        found, taken = [], -1
+        for match in _COUNTRY_WORD_RE.finditer(self.text):
+            words = match.group().split()
+            for size in range(len(words), 0, -1):
+                phrase = " ".join(words[:size])
+                start = match.start()
+                if start < taken or not self._proper(phrase) or phrase.lower() in _STOP:
+                    continue
+                place = self.gazetteer.find_country(phrase)
+                weight = 1.0
+                if place is None:
+                    code = self.gazetteer.country_code(phrase)
+                    place = self.gazetteer.find_country(self.gazetteer.country_name(code)) if code else None
+                    weight = 0.5  # a nationality word names people, not always the place
+                if place is not None:
+                    found.append(PlaceMention(start, start + len(phrase), place, weight))
+                    taken = start + len(phrase)
+                    break
+        return found
+
+    # -- towns and provinces after a cue, before an administrative word, or as "Town, State"
+
+    def _named_places(self) -> list[PlaceMention]:
+        found: dict[int, PlaceMention] = {}
+        for match in _PAIR_RE.finditer(self.text):
+            mention = self._pair(match)
+            if mention is not None:
+                found[mention.start] = mention
+        for pattern in (_ADMIN_RE, _CUE_RE):
+            for match in pattern.finditer(self.text):
+                start = match.start("name")
+                if start in found:
+                    continue
+                mention = self._longest_name(match.group("name"), start, admin=pattern is _ADMIN_RE)
+                if mention is not None:
+                    found[start] = mention
+        return list(found.values())
+
+    def _pair(self, match: re.Match[str]) -> PlaceMention | None:
+        region = match.group("region")
+        state = self.gazetteer.us_state(region) if not self.upper else None
+        if not state:
+            return None
+        words = match.group("town").split()
+        for size in range(min(3, len(words)), 0, -1):
+            name = " ".join(words[-size:])
+            if not self._proper(name):
+                continue
+            town = _town_or_county(name, "US", state, self.gazetteer)
+            if town is not None and town.precision != PlacePrecision.ADMIN1:
+                start = match.end("town") - len(name)
+                return PlaceMention(start, match.end(), town, 3.0)
+        return None
+
+    def _longest_name(self, name: str, start: int, *, admin: bool) -> PlaceMention | None:
+        words = name.split()
+        if admin:  # the name ends at the administrative word: try its last words first
+            candidates = [words[-size:] for size in range(1, min(4, len(words)) + 1)]
+        else:
+            candidates = [words[:size] for size in range(min(4, len(words)), 0, -1)]
+        for candidate in candidates:
+            phrase = " ".join(candidate)
+            if not self._nameable(candidate):
+                continue
+            place = self._place(phrase, admin=admin)
+            if place is not None:
+                offset = start + name.index(candidate[0]) if admin else start
+                weight = 2.0 if place.precision == PlacePrecision.POINT else 1.0
+                return PlaceMention(offset, offset + len(phrase), place, weight)
+        return None
+
+    def _place(self, phrase: str, *, admin: bool) -> Place | None:
+        hint = next(iter(self.countries)) if len(self.countries) == 1 else None
+        place = None
+        if admin:
+            for country in sorted(self.countries) or [None]:
+                place = self.gazetteer.find_admin1(phrase, country=country)
+                if place is not None:
+                    break
+        place = place or self.gazetteer.lookup(phrase, country=hint)
+        if place is None or place.precision == PlacePrecision.COUNTRY:
+            return None  # countries are read by `_countries`, wherever they stand
+        if self.upper and place.country not in self.countries:
+            return None
+        return place
+
+    def _nameable(self, words: list[str]) -> bool:
+        first, last = words[0].lower(), words[-1].lower().strip(".,")
+        if first in _STOP or last in _STOP or last in _CONNECTORS or len(first) < 3 and len(words) == 1:
+            return False
+        return self._proper(" ".join(w for w in words if w.lower() not in _CONNECTORS))
+
+    def _proper(self, phrase: str) -> bool:
+        """Capitalised words in mixed-case text; anything in ALL-CAPS text."""
+        return self.upper or all(word[:1].isupper() for word in phrase.split())
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text[:3000] if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
