@@ -16,7 +16,8 @@ OUTCOME_VERBS: dict[str, Outcome] = {
         "electrocute drown burn".split(),
         Outcome.KILLED,
     ),
-    **dict.fromkeys("injure wound hurt maim hospitalize hospitalise stab beat burn".split(), Outcome.INJURED),
+    **dict.fromkeys("injure wound hurt maim hospitalize hospitalise stab beat burn graze".split(),
+                    Outcome.INJURED),
     **dict.fromkeys("kidnap abduct capture seize".split(), Outcome.ABDUCTED),
     **dict.fromkeys("arrest detain jail imprison apprehend".split(), Outcome.DETAINED),
     **dict.fromkeys("displace".split(), Outcome.DISPLACED),
@@ -89,7 +90,9 @@ PERSON_NOUNS: dict[str, PersonNoun] = {
         "motorist cyclist commuter prisoner inmate detainee politician lawmaker priest imam monk "
         "nun volunteer rescuer firefighter paramedic medic contractor labourer laborer herder "
         "herdsman trader vendor merchant shopkeeper owner pilgrim mourner churchgoer voter "
-        "official leader",
+        "official leader homeowner waitress waiter clerk cashier bartender attendant janitor mechanic "
+        "courier postman mailman pastor rapper singer player athlete coach roommate tenant landlord "
+        "caller motorcyclist skater jogger hiker hunter",
         category=Category.CIVILIAN,
     ),
     **_nouns(
@@ -148,6 +151,16 @@ SOURCE_KINDS = {
     "organisation": "red cross un united nations ngo group organisation organization hospital "
     "observatory watch amnesty monitor doctors",
 }
+
+
+# Verbs whose patient is almost always a person: an unknown singular noun under them counts
+# ("a waitress was shot"), unless it is one of the things that also get shot or hit.
+PATIENT_VERBS = frozenset("kill shoot wound injure stab murder slay graze".split())
+NOT_PEOPLE = frozenset(
+    "car vehicle truck van suv house home window building door wall store shop bar restaurant "
+    "apartment dog cat horse animal deer bear bird round bullet shot gun weapon film scene video "
+    "photo picture movie game ball tire windshield".split()
+)
 
 
 def person_noun(word: str) -> PersonNoun | None:

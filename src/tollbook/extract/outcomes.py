@@ -280,8 +280,10 @@ def _outcome_noun_above(token: Token) -> Token | None:
 def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
     """The outcome a verb gives its patient; None for intent ("an attack to kidnap …") or negation."""
     lemma = verb.lemma_.lower()
-    if _negated(verb) or _intent_only(verb):
+    if _negated(verb) or _intent_only(verb) or _near_miss(verb):
         return None
+    if lemma in ("strike", "hit"):  # "struck by a bullet", "hit by gunfire"
+        return Outcome.CASUALTIES if _by_gunfire(verb) else None
     if lemma == "shoot":
         return Outcome.KILLED if _fatal(verb) else Outcome.CASUALTIES
     if lemma in ("leave", "claim"):
@@ -306,6 +308,23 @@ def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
     return None
 
 
+_NEAR_MISS = frozenset("nearly almost possibly narrowly".split())
+_GUNFIRE = frozenset("bullet gunfire round shot fire shotgun pellet".split())
+
+
+def _near_miss(verb: Token) -> bool:
+    """ "nearly killed", "came within inches of possibly killing": no outcome happened."""
+    return any(c.dep_ == "advmod" and c.lower_ in _NEAR_MISS for c in verb.children)
+
+
+def _by_gunfire(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "with"):
+            if any(g.lemma_.lower() in _GUNFIRE for g in child.subtree):
+                return True
+    return False
+
+
 def in_care(verb: Token) -> bool:
     """ "was treated for gunshot wounds", "taken to hospital with bullet wounds", "is in critical
     condition", "left the victim in serious condition": injured, though no injury verb says so."""
@@ -313,8 +332,8 @@ def in_care(verb: Token) -> bool:
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             word = pobj.lemma_.lower()
-            if prep.lower_ in ("for", "with") and word in _BODY_WOUNDS and lemma in _CARE_VERBS:
-                return True
+            if prep.lower_ in ("for", "with") and word in _BODY_WOUNDS and lemma in _CARE_VERBS | _BE_VERBS:
+                return True  # "treated for gunshot wounds", "is in the hospital with gunshot wounds"
             if prep.lower_ == "in" and word == "condition" and lemma in _BE_VERBS | _CARE_VERBS | {"leave"}:
                 return any(m.lower_ in _CONDITIONS for m in pobj.children)
     return False

@@ -103,6 +103,8 @@ def _resolve(draft: Draft | None) -> Draft | None:
 
 
 def _same_figure(a: Draft, b: Draft) -> bool:
+    if a.singular and a.sentence == b.sentence and a.anchor.i != b.anchor.i:
+        return False  # "One man was shot in the back and a 29-year-old man was shot": two people
     if a.outcome != b.outcome or a.status != b.status or a.from_headline != b.from_headline:
         return False
     if a.count is None or b.count is None:

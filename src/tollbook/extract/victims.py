@@ -18,7 +18,14 @@ from tollbook.annotate.parsed import ParsedUnit
 from tollbook.annotate.people import TITLE_WORDS, fold
 from tollbook.extract import outcomes
 from tollbook.extract.draft import Draft, evidence_span
-from tollbook.extract.lexicon import INTRANSITIVE_OUTCOMES, OUTCOME_ADJECTIVES, OUTCOME_VERBS, person_noun
+from tollbook.extract.lexicon import (
+    INTRANSITIVE_OUTCOMES,
+    NOT_PEOPLE,
+    OUTCOME_ADJECTIVES,
+    OUTCOME_VERBS,
+    PATIENT_VERBS,
+    person_noun,
+)
 from tollbook.model import Category, Count, Group, Outcome, Qualifier, Role, SegmentKind
 
 _SINGULAR_DETS = frozenset("a an one another".split())
@@ -168,11 +175,20 @@ def _is_one_person(token: Token, kind: SegmentKind) -> bool:
     if lower in TITLE_WORDS and token.tag_ == "NN" and dets & {"the", "a", "an"}:
         return True  # "the mayor and his wife": one office, one person
     entry = person_noun(lower)
-    if entry is None or token.tag_ in ("NNS", "NNPS") or (entry.generic and lower != "victim"):
+    if entry is None and _open_patient(token):
+        entry = person_noun("person")
+    if entry is None or token.tag_ in ("NNS", "NNPS") or (entry.generic and lower not in ("victim", "person")):
         return False
     has_possessive = any(c.dep_ == "poss" for c in token.children)
     bare_headline_noun = kind == SegmentKind.HEADLINE and not dets  # "Man shot, killed"
     return bool(dets & _SINGULAR_DETS) or bool(dets & _DEFINITE_DETS) or has_possessive or bare_headline_noun
+
+
+def _open_patient(token: Token) -> bool:
+    """A singular noun shot, killed or wounded is a person unless it names a thing."""
+    verb = token.head
+    return (token.pos_ == "NOUN" and token.lemma_.lower() not in NOT_PEOPLE
+            and token.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in PATIENT_VERBS)
 
 
 def _aged(token: Token) -> bool:
