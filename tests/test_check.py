@@ -686,7 +686,8 @@ def test_anachronism_table(published, mentions, flagged):
     dates = [date_mention(DATED, w, kind, iso, has_year=w != "On Friday") for w, kind, iso in mentions]
     findings = run("anachronism", extraction, dates)
     assert [spanned(extraction, f)[0] for f in findings] == flagged
-    assert all(f.severity == Severity.WARNING for f in findings)
+    # info: measured on gvdb, far dates were old events and dates of birth, not mistakes
+    assert all(f.severity == Severity.INFO for f in findings)
 
 
 def test_anachronism_message_gives_the_gap():

@@ -269,7 +269,9 @@ def headline_body(context: CheckContext) -> list[Finding]:
     findings = []
     body = [c for c in context.extraction.claims if not c.from_headline and c.count is not None]
     for headline in context.extraction.claims:
-        if headline.from_headline and headline.count is not None and not headline.negated:
+        # a headline part ("One of two women shot …") is checked through its whole
+        if headline.from_headline and headline.count is not None and not headline.negated \
+                and headline.part_of is None:
             findings.append(_headline_against_body(headline, body))
     return findings
 
@@ -298,6 +300,10 @@ def _headline_against_body(headline: Claim, body: list[Claim]) -> Finding:
         message = f"{said} repeats the superseded figure {_figures(stale)}; the body's current figure is " + (
             f"{_figures(current)}." if current else "not comparable."
         )
+    elif current and all(is_individual(c) for c in current):
+        # victims counted one by one may simply be the ones the body names
+        shown, severity = current, Severity.INFO
+        message = f"{said} is more than the victims the body describes one by one ({_figures(current)})."
     elif current:
         shown, severity = current, Severity.WARNING
         message = f"{said} is not met by the body, which gives {_figures(current)}."
@@ -355,7 +361,8 @@ def conflicting_figures(context: CheckContext) -> list[Finding]:
 
     Claims with no event are taken to be about the report's one event. Equal figures, and bounds
     that overlap ("at least 5" and 7), corroborate; a part never conflicts with its total."""
-    rivals = [c for c in context.extraction.claims if is_standing(c) and not c.from_headline]
+    rivals = [c for c in context.extraction.claims
+              if is_standing(c) and not c.from_headline and not is_individual(c)]
     pairs = [
         (a, b)
         for a, b in combinations(rivals, 2)
@@ -366,6 +373,16 @@ def conflicting_figures(context: CheckContext) -> list[Finding]:
         and not overlap(a.count, b.count)
     ]
     return [_conflict_finding(component) for component in _components(pairs)]
+
+
+def is_individual(claim: Claim) -> bool:
+    """A victim counted one by one ("a 25-year-old man", "Smith and Martin"): a person in the
+    event, not a figure someone stated, so it never contradicts a stated total."""
+    if claim.count is None:
+        return False
+    from tollbook.annotate.counts import parse_count
+
+    return parse_count(claim.count.as_written) is None
 
 
 def _components(pairs: list[tuple[Claim, Claim]]) -> list[list[Claim]]:
@@ -586,7 +603,9 @@ def anachronism(context: CheckContext) -> list[Finding]:
                 f"{context.quote(_date_span(mention))} names {year}, {gap} years {when} "
                 f"{against} ({reference}); check whether it is a typo or an older event."
             )
-            findings.append(finding("anachronism", Severity.WARNING, message, [_date_span(mention)]))
+            # info, not warning: reports recall old events and print dates of birth; the date is
+            # worth a look, but measured on news it is rarely a mistake
+            findings.append(finding("anachronism", Severity.INFO, message, [_date_span(mention)]))
     return findings
 
 

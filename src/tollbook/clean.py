@@ -170,7 +170,12 @@ def _site_suffix_start(line: str) -> int | None:
     return None
 
 
+_DOMAIN_RE = re.compile(r"^[\w.-]+\.(?:com|org|net|co|us|uk|tv|news|info)$", re.IGNORECASE)
+
+
 def _capitalised(part: str) -> bool:
+    if _DOMAIN_RE.match(part.strip()):
+        return True  # "| 6abc.com", "| FOX6Now.com": a site's address
     words = [w for w in _WORD_RE.findall(part) if w.lower() not in _GLUE_WORDS]
     return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
 

@@ -7,7 +7,7 @@ folded once into an SQLite file under `$TOLLBOOK_CACHE` (or `~/.cache/tollbook/`
 package versions and this module's code. Later processes open it read-only: the country tables (a
 few thousand names, asked at every turn) are read into dicts at once; the towns and provinces stay
 on disk and are fetched through the index on their lookup key when asked for, so a cold start pays
-about a millisecond instead of unpickling 20 MB.
+a few milliseconds instead of unpickling 20 MB (0.7 s).
 
 Every lookup goes through `normalize`: case, accents, dots, hyphens, a leading "the" and a trailing
 possessive do not matter ("the U.S." = "US", "Cuba's" = "Cuba", "SÃO PAULO" = "Sao Paulo").

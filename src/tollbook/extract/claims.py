@@ -120,13 +120,15 @@ class ClaimFinder:
         if reading is not None:
             group_noun = reading.outcome_noun or noun
             group = self._group(unit, number, group_noun if group_noun is not number else noun)
+            whole = _counted_whole(number, noun)  # "one of the two women": a part of "two women"
             return Draft(
                 outcome=reading.outcome,
                 count=count,
                 group=group,
                 unit=unit,
                 sentence=sent,
-                anchor=noun,
+                anchor=number if whole is not None else noun,
+                part_of_anchor=whole,
                 evidence=evidence,
                 confidence=reading.confidence,
                 hedged=reading.hedged,
@@ -252,6 +254,13 @@ def _window_outcome(unit: ParsedUnit, match: CountMatch) -> Outcome | None:
         return None
     word = found.group(1).lower()
     return OUTCOME_ADJECTIVES.get(word) or (Outcome.KILLED if word == "died" else None)
+
+
+def _counted_whole(number: Token, noun: Token) -> Token | None:
+    """ "One of two women fatally shot": the counted noun is a whole with its own number."""
+    if noun is number or noun.dep_ != "pobj" or noun.head.head.i != number.i:
+        return None
+    return noun if any(c.like_num and c.dep_ == "nummod" for c in noun.children) else None
 
 
 def _among_whole(noun: Token) -> Token | None:

@@ -33,7 +33,7 @@ _TOLL_VERBS = frozenset("rise climb reach stand jump increase put hit top grow s
 _BE_VERBS = frozenset("be remain lie stay".split())
 _BODY_WOUNDS = frozenset("wound injury".split())
 _CONDITIONS = frozenset("critical serious stable fair grave life-threatening".split())
-_CARE_VERBS = frozenset("treat hospitalize hospitalise take rush transport airlift admit list".split())
+_CARE_VERBS = frozenset("treat hospitalize hospitalise take rush transport airlift admit list recover".split())
 _HEDGES = frozenset("may might could possibly reportedly".split())
 
 
@@ -177,6 +177,8 @@ def _active_subject(subject: Token, verb: Token) -> Reading | None:
     lemma = verb.lemma_.lower()
     if lemma in INTRANSITIVE_OUTCOMES and not _negated(verb):
         return Reading(INTRANSITIVE_OUTCOMES[lemma], verb, 0.9, hedged=_hedged(verb))
+    if in_care(verb):  # "At least four are recovering from injuries"
+        return Reading(Outcome.INJURED, verb, 0.8)
     if lemma in _BE_VERBS:
         return _be_with(verb, exclude=subject)
     # "… were killed and 64 wounded", "Two dead, three hurt": a participle with no object.
@@ -332,7 +334,7 @@ def in_care(verb: Token) -> bool:
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             word = pobj.lemma_.lower()
-            if prep.lower_ in ("for", "with") and word in _BODY_WOUNDS and lemma in _CARE_VERBS | _BE_VERBS:
+            if prep.lower_ in ("for", "with", "from") and word in _BODY_WOUNDS and lemma in _CARE_VERBS | _BE_VERBS:
                 return True  # "treated for gunshot wounds", "is in the hospital with gunshot wounds"
             if prep.lower_ == "in" and word == "condition" and lemma in _BE_VERBS | _CARE_VERBS | {"leave"}:
                 return any(m.lower_ in _CONDITIONS for m in pobj.children)

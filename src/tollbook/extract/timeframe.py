@@ -50,7 +50,7 @@ def other_time(draft: Draft, mentions: list[DateMention], reference: DateRange |
             continue
         if not (first <= mention.start and mention.end <= last):
             continue
-        token = unit.token_at(mention.end - 1)
+        token = _root_of(unit, mention)
         if token is None or not _tied(token, governors):
             continue
         if _far(mention.resolved, reference) or _period_statistic(mention.resolved, draft):
@@ -62,7 +62,11 @@ def other_time(draft: Draft, mentions: list[DateMention], reference: DateRange |
 
 
 def _since(draft: Draft) -> bool:
-    """A figure counted over a period: its clause has "since …", "so far this year", "to date"."""
+    """A figure counted over a period, or told about an earlier event: its clause has "since …",
+    "so far this year", "to date", or hangs below a "since" ("the deadliest since the shooting at
+    Sandy Hook …, where 26 people died")."""
+    if any(a.lower_ == "since" for a in draft.anchor.ancestors):
+        return True
     for token in _governors_tokens(draft):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "since":
@@ -82,6 +86,19 @@ def _governors_tokens(draft: Draft):
         yield token
         if token.pos_ in ("VERB", "AUX"):
             return
+
+
+def _root_of(unit, mention: DateMention):
+    """The date's head word: the token of its span whose head lies outside it ("December" in
+    "December 2012", on which a "where …" clause may hang)."""
+    last = unit.token_at(mention.end - 1)
+    if last is None:
+        return None
+    token = last
+    while token.head is not token and unit.start_of(token.head) >= mention.start and \
+            unit.end_of(token.head) <= mention.end:
+        token = token.head
+    return token
 
 
 def _governors(draft: Draft) -> set[int]:
