@@ -119,7 +119,7 @@ class ClaimFinder:
         evidence = evidence_span(unit, sent)
         if reading is not None:
             group_noun = reading.outcome_noun or noun
-            group = self._group(unit, number, group_noun if group_noun is not number else noun)
+            group = self._group(unit, number, group_noun if group_noun.i != number.i else noun)
             whole = _counted_whole(number, noun)  # "one of the two women": a part of "two women"
             return Draft(
                 outcome=reading.outcome,
@@ -137,7 +137,7 @@ class ClaimFinder:
             )
         window = _window_outcome(unit, match)
         group = self._group(unit, number, noun)
-        if window is not None and noun is not number:
+        if window is not None and noun.i != number.i:
             return Draft(
                 outcome=window,
                 count=count,
@@ -149,7 +149,7 @@ class ClaimFinder:
                 confidence=0.6,
             )
         whole = _among_whole(noun)
-        if noun is not number and (whole is not None or _part_of_whole(noun)):
+        if noun.i != number.i and (whole is not None or _part_of_whole(noun)):
             # No casualty word: the outcome is inferred later from the report's other figures.
             return Draft(
                 outcome=None,
@@ -166,14 +166,14 @@ class ClaimFinder:
         return None
 
     def _group(self, unit: ParsedUnit, number: Token, noun: Token) -> Group:
-        lemma = noun.lemma_.lower() if noun is not number else ""
+        lemma = noun.lemma_.lower() if noun.i != number.i else ""
         entry = person_noun(lemma) if lemma else None
         category = entry.category if entry else Category.UNKNOWN
         gender = entry.gender if entry else None
         age = entry.age if entry else None
         role = entry.role if entry else Role.UNKNOWN
         nationality = None
-        generic = entry.generic if entry else noun is number or lemma in OUTCOME_NOUNS
+        generic = entry.generic if entry else noun.i == number.i or lemma in OUTCOME_NOUNS
         for child in noun.children:
             word = child.lower_
             if child.dep_ in ("amod", "compound", "nmod", "poss"):
@@ -189,13 +189,13 @@ class ClaimFinder:
                 place = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if place is not None and place.ent_type_ in ("GPE", "NORP"):
                     nationality = nationality or self.country_code(place.text)
-        if noun.ent_type_ == "NORP" and noun is not number:  # "32 Cubans"
+        if noun.ent_type_ == "NORP" and noun.i != number.i:  # "32 Cubans"
             nationality = nationality or self.country_code(noun.text)
             category = Category.CIVILIAN if category == Category.UNKNOWN else category
         if role == Role.VICTIM and category in (Category.ARMED_GROUP,):
             role = Role.UNKNOWN
         is_total = generic and nationality is None and category == Category.UNKNOWN or _has_total_word(number)
-        noun_text = None if noun is number else _noun_text(noun)
+        noun_text = None if noun.i == number.i else _noun_text(noun)
         return Group(
             noun=noun_text,
             category=category,
@@ -227,7 +227,7 @@ def _count(match: CountMatch) -> Count:
 def _crowd(noun: Token) -> bool:
     """ "Thousands of Cubans protested": a crowd, not a toll."""
     head = noun.head if noun.dep_ in ("nsubj", "pobj") else noun
-    if noun.dep_ == "pobj" and head.head is not head:
+    if noun.dep_ == "pobj" and head.head.i != head.i:
         head = head.head.head if head.head.dep_ in ("nsubj",) else head.head
     return head.lemma_.lower() in CROWD_VERBS
 
@@ -236,7 +236,7 @@ def _has_total_word(number: Token) -> bool:
     near = [number.head, *number.children, *number.head.children]
     if number.dep_ == "pobj":
         near.append(number.head.head)
-    return any(t.lemma_.lower() in TOTAL_WORDS for t in near if t is not number)
+    return any(t.lemma_.lower() in TOTAL_WORDS for t in near if t.i != number.i)
 
 
 def _noun_text(noun: Token) -> str:
@@ -258,7 +258,7 @@ def _window_outcome(unit: ParsedUnit, match: CountMatch) -> Outcome | None:
 
 def _counted_whole(number: Token, noun: Token) -> Token | None:
     """ "One of two women fatally shot": the counted noun is a whole with its own number."""
-    if noun is number or noun.dep_ != "pobj" or noun.head.head.i != number.i:
+    if noun.i == number.i or noun.dep_ != "pobj" or noun.head.head.i != number.i:
         return None
     return noun if any(c.like_num and c.dep_ == "nummod" for c in noun.children) else None
 

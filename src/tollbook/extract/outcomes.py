@@ -63,7 +63,7 @@ def head_number(token: Token) -> Token:
     """The last token of a multi-token number ("1.2 million", "thirty - two") heads the rest."""
     while (
         token.head.like_num
-        and token.head is not token
+        and token.head.i != token.i
         and (
             token.dep_ == "conj"
             or (token.dep_ in ("compound", "quantmod", "nummod") and token.head.i > token.i)
@@ -91,7 +91,7 @@ def counted_noun(number: Token) -> Token:
 
 def is_people(noun: Token, number: Token) -> bool:
     """Whether a counted noun can be people (or a bare number, or an outcome noun such as deaths)."""
-    if noun is number:
+    if noun.i == number.i:
         return True
     lemma = noun.lemma_.lower()
     if lemma in _BODY_WOUNDS:  # "suffered six gunshot wounds" counts wounds, not people
@@ -107,11 +107,11 @@ def is_people(noun: Token, number: Token) -> bool:
 def read_outcome(number: Token, noun: Token) -> Reading | None:
     """What happened to the people a number counts, from the parse; None when it does not say."""
     lemma = noun.lemma_.lower()
-    if noun is not number and lemma in OUTCOME_NOUNS and lemma not in ("body", "toll"):
+    if noun.i != number.i and lemma in OUTCOME_NOUNS and lemma not in ("body", "toll"):
         return Reading(OUTCOME_NOUNS[lemma], noun, 0.9, outcome_noun=noun)
-    if noun is not number and noun.lower_ in OUTCOME_ADJECTIVES:  # "the 5 dead"
+    if noun.i != number.i and noun.lower_ in OUTCOME_ADJECTIVES:  # "the 5 dead"
         return Reading(OUTCOME_ADJECTIVES[noun.lower_], noun, 0.85)
-    if noun is number:  # "12 of the wounded": part of everyone wounded
+    if noun.i == number.i:  # "12 of the wounded": part of everyone wounded
         of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None and pobj.lower_ in OUTCOME_ADJECTIVES:
@@ -151,7 +151,7 @@ def _climb(noun: Token) -> Reading | None:
                 return reading
             current = nxt
             continue
-        if dep in ("appos", "conj") and current.head is not current:
+        if dep in ("appos", "conj") and current.head.i != current.i:
             current = head
             continue
         return None

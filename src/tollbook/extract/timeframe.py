@@ -95,7 +95,7 @@ def _root_of(unit, mention: DateMention):
     if last is None:
         return None
     token = last
-    while token.head is not token and unit.start_of(token.head) >= mention.start and \
+    while token.head.i != token.i and unit.start_of(token.head) >= mention.start and \
             unit.end_of(token.head) <= mention.end:
         token = token.head
     return token

@@ -99,6 +99,9 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
     if lemma == "leave":  # "the attack left the victim in critical condition": the object was hurt
         yield from ((c, outcome, 0.75) for c in verb.children if c.dep_ == "dobj")
         return
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a one-year-old girl shot and killed …"
+        yield verb.head, outcome, 0.75
+        return
     for subject in _subjects(verb):
         if (
             subject.dep_ == "nsubjpass"
@@ -124,7 +127,7 @@ def _subjects(verb: Token) -> Iterator[Token]:
         yield from own
         return
     head = verb
-    while head.dep_ in ("conj", "advcl", "xcomp") and head.head is not head:
+    while head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i:
         head = head.head
         found = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if found:
@@ -133,7 +136,7 @@ def _subjects(verb: Token) -> Iterator[Token]:
 
 
 def _borrowed(verb: Token, subject: Token) -> bool:
-    return subject.head is not verb
+    return subject.head.i != verb.i
 
 
 def _state_outcome(verb: Token) -> Outcome | None:
