@@ -22,6 +22,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py --write BENCHMARKS.md
+	$(BIN)/python bench/bench_ingest.py --write BENCHMARKS.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

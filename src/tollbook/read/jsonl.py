@@ -12,14 +12,14 @@ broken line of a million does not stop a corpus.
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
 from tollbook.errors import InputError, TollbookError
-from tollbook.model import Document
+from tollbook.model import DatePrecision, Document, Published
 from tollbook.settings import Settings
 
 FIELDS = ("text", "html", "url", "title", "published")
@@ -39,12 +39,6 @@ class JsonlReport:
     url: str | None = None
     title: str | None = None
     published: str | None = None
-
-    def content_hash(self) -> str | None:
-        """The id the document will have, when known without reading (plain text is kept as is)."""
-        if self.text is None:
-            return None
-        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,7 +83,7 @@ def report_from_line(line: str, field_map: dict[str, str], *, name: str) -> Json
             return LineFailure(name=name, reason=f"{name}: field {field_map[field]!r} is not a string")
     if not values["text"] and not values["html"]:
         wanted = " or ".join(repr(field_map[f]) for f in ("text", "html"))
-        return LineFailure(name=name, reason=f"{name}: no {wanted} field with the report (see --field)")
+        return LineFailure(name=name, reason=f"{name}: no report text in {wanted} (see --field)")
     return JsonlReport(
         name=name,
         text=values["text"] or None,
@@ -101,19 +95,28 @@ def report_from_line(line: str, field_map: dict[str, str], *, name: str) -> Json
 
 
 def read_report(report: JsonlReport, settings: Settings) -> Document:
-    """The report as a Document. The line's own url, title and date win over `settings`' (which
-    give the fallback publication date). Raises the InputError the readers raise."""
+    """The report as a Document. The line's own url, title and date win; `settings.published` is
+    the date of a report that has none of its own. Raises the InputError the readers raise."""
     from tollbook import read  # late: reading lines needs neither trafilatura nor the language check
 
-    published = report.published or settings.published
     plain = settings.with_(published=None, title=None, url=None)
     if report.text is not None:
-        return read.read_text(report.text, settings=plain, url=report.url, title=report.title,
-                              published=published, name=report.name)
-    if report.html is None:
+        document = read.read_text(report.text, settings=plain, url=report.url, title=report.title,
+                                  published=report.published, name=report.name)
+    elif report.html is not None:
+        page = plain.with_(published=report.published, title=report.title)
+        document = read.read_html(report.html, settings=page, url=report.url, name=report.name)
+    else:
         raise InputError(f"{report.name}: no report text")
-    page = plain.with_(published=report.published or settings.published, title=report.title)
-    return read.read_html(report.html, settings=page, url=report.url, name=report.name)
+    return fallback_date(document, settings.published)
+
+
+def fallback_date(document: Document, published: str | None) -> Document:
+    """The document dated `published` when neither its input nor its page metadata dated it."""
+    if document.published.date is not None or not published:
+        return document
+    given = Published(date=published, precision=DatePrecision.DAY, how="given")
+    return dataclasses.replace(document, published=given)
 
 
 def _string(value: Any) -> str | None:

@@ -71,7 +71,7 @@ class Store:
         rows = report_rows(extraction, datetime.datetime.now(datetime.UTC))
         with self.engine.begin() as conn:
             # Insert-or-ignore rather than look-then-insert: two writers cannot both store it.
-            if conn.execute(self._insert_document, rows["documents"]).rowcount == 0:
+            if conn.execute(self._insert_document, rows["documents"][0]).first() is None:
                 return False
             for table in schema.REPORT_TABLES[1:]:
                 if rows[table.name]:
@@ -146,4 +146,5 @@ def batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
 
 def _insert_ignoring_duplicates(engine: sa.Engine, table: sa.Table, key: str):
     dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table).on_conflict_do_nothing(index_elements=[key])
+    # RETURNING tells an insert from an ignored one on both databases (rowcount does not, reliably).
+    return dialect.insert(table).on_conflict_do_nothing(index_elements=[key]).returning(table.c[key])

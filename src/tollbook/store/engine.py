@@ -42,8 +42,8 @@ def parse_url(url: str | None) -> sa.URL:
 
 
 def safe(url: sa.URL) -> str:
-    """The URL as shown to people: never the password."""
-    return url.render_as_string(hide_password=True)
+    """The URL as shown to people: never the password, nor the driver tollbook picked."""
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
 
 
 def create(url: sa.URL) -> sa.Engine:
