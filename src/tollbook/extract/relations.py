@@ -103,7 +103,7 @@ def _resolve(draft: Draft | None) -> Draft | None:
 
 
 def _same_figure(a: Draft, b: Draft) -> bool:
-    if a.singular and a.sentence == b.sentence and a.anchor.i != b.anchor.i:
+    if a.singular and a.sentence == b.sentence and a.anchor.i != b.anchor.i and not _pronoun(a, b):
         return False  # "One man was shot in the back and a 29-year-old man was shot": two people
     if a.outcome != b.outcome or a.status != b.status or a.from_headline != b.from_headline:
         return False
@@ -126,6 +126,11 @@ def _same_group(a: Draft, b: Draft) -> bool:
     if ga.gender and gb.gender and ga.gender != gb.gender:
         return False
     return True
+
+
+def _pronoun(a: Draft, b: Draft) -> bool:
+    """ "a man shot dead … when he died": the pronoun is the same person."""
+    return a.anchor.pos_ == "PRON" or b.anchor.pos_ == "PRON"
 
 
 def _one_victim(a: Draft, b: Draft) -> bool:
