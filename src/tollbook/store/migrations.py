@@ -44,8 +44,13 @@ def _initial(conn: sa.Connection) -> None:
     current schema and stamps it, so there is no older version to bring up to this one."""
 
 
+def _reviews(conn: sa.Connection) -> None:
+    schema.reviews.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, segments, people, events, claims, claim mentions, findings", _initial),
+    Migration(2, "reviews of claims", _reviews),
 )
 
 

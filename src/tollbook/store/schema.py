@@ -189,3 +189,21 @@ findings = sa.Table(
 
 # A report's tables, parents first: the order rows are written in (and deleted in reverse).
 REPORT_TABLES: tuple[sa.Table, ...] = (documents, segments, people, events, claims, claim_mentions, findings)
+
+# A coder's decisions about claims (issue 6). Not a report table: keyed by the report's content hash
+# and the claim id but without a foreign key, so reviews outlive a report deleted and ingested again.
+reviews = sa.Table(
+    "reviews",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("document_id", _ID, nullable=False),
+    sa.Column("claim_id", _LOCAL_ID, nullable=False),
+    sa.Column("coder", sa.String(100), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("action", _WORD, nullable=False),  # accept, reject, correct
+    sa.Column("field", _WORD),  # what a correction changes: count, outcome, group, event
+    sa.Column("old_value", sa.Text),
+    sa.Column("new_value", sa.Text),
+    sa.Column("comment", sa.Text),
+    sa.Index("ix_reviews_claim", "document_id", "claim_id"),
+)
