@@ -161,7 +161,7 @@ def test_unknown_kind_and_wrong_folder_are_user_errors(tmp_path):
 
 
 def test_every_kind_is_registered():
-    assert set(command.KINDS) == {"gvdb", "gva", "muc4", "events", "seed", "body"}
+    assert set(command.KINDS) == {"gvdb", "gva", "muc4", "events", "seed", "body", "ledger"}
 
 
 def test_progress_bar_passes_items_through():

@@ -24,7 +24,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error message stays on one line
 
 
 def _version(value: bool) -> None:
@@ -92,6 +92,92 @@ def extract(
 
 
 @app.command()
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, globs, JSONL corpora, or - for standard input.")
+    ],
+    db: Annotated[
+        str | None, typer.Option(help="Database URL: sqlite:///FILE (default tollbook.db) or postgresql://…")
+    ] = None,
+    jobs: Annotated[int, typer.Option(help="Extraction processes (one writer).", min=1)] = 1,
+    field: Annotated[
+        list[str] | None, typer.Option(help="JSONL field map NAME=FIELD, e.g. text=content (repeatable).")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) of reports that give none.")
+    ] = None,
+) -> None:
+    """Extract reports and store them; a report already stored (same text) is skipped.
+
+    Examples:
+
+      tollbook ingest reports/ --db sqlite:///ledger.db
+
+      tollbook ingest corpus.jsonl --field text=content --field published=dct --jobs 4
+
+      tollbook ingest 'archive/**/*.html' --db postgresql://tollbook@localhost/ledger
+    """
+    from tollbook import ingest as ingest_module
+    from tollbook import settings as settings_module
+
+    ingest_module.run(paths, db=db, jobs=jobs, fields=field or [], published=published,
+                      settings=settings_module.from_env())
+
+
+@app.command()
+def ledger(
+    db: Annotated[
+        str | None, typer.Option(help="Database URL: sqlite:///FILE (default tollbook.db) or postgresql://…")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="Only events in this country (ISO alpha-2).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only events on or after this day (YYYY-MM-DD).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the events as JSON.")] = False,
+) -> None:
+    """Show the ledger: stored reports reconciled into events, killed and injured low–best–high.
+
+    Examples:
+
+      tollbook ledger --db sqlite:///ledger.db
+
+      tollbook ledger --country US --since 2016-01-01 --json
+    """
+    from tollbook.reconcile import view
+
+    events = view.load_ledger(db, country=country, since=since)
+    if as_json:
+        print(json.dumps(view.summary(events), indent=2, ensure_ascii=False))
+    else:
+        Console().print(view.table(events))
+
+
+@app.command(name="export")
+def export_ledger(
+    format: Annotated[str, typer.Option("--format", help="acled, ucdp, jsonl or geojson.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here, not stdout.")] = None,
+    db: Annotated[
+        str | None, typer.Option(help="Database URL: sqlite:///FILE (default tollbook.db) or postgresql://…")
+    ] = None,
+) -> None:
+    """Export the ledger as ACLED CSV, UCDP GED CSV, JSONL or GeoJSON.
+
+    Examples:
+
+      tollbook export --format acled -o events.csv
+
+      tollbook export --format geojson --db postgresql://tollbook@localhost/ledger > events.geojson
+    """
+    from tollbook import export
+    from tollbook.reconcile import view
+
+    export.check_format(format)  # before loading: a typo should not cost a whole reconciliation
+    text = export.render(view.load_ledger(db), format)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        export.write_atomically(output, text)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of `tollbook extract --json` output (versioned)."""
     from tollbook.model import json_schema
@@ -132,6 +218,31 @@ def evaluate(
         print(json.dumps(metrics, indent=2, ensure_ascii=False))
     else:
         Console().print(command.render(kind, metrics))
+
+
+@app.command()
+def serve(
+    db: Annotated[
+        str | None, typer.Option(help="Database URL: sqlite:///FILE (default tollbook.db) or postgresql://…")
+    ] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8080,
+    read_only: Annotated[bool, typer.Option("--read-only", help="No adding reports, no reviews.")] = False,
+    allow_fetch: Annotated[
+        bool, typer.Option("--allow-fetch", help="Let the add page fetch public http(s) URLs.")
+    ] = False,
+) -> None:
+    """Serve the web UI and JSON API (ledger, events, reports, reviews; API docs at /api/docs).
+
+    Examples:
+
+      tollbook serve --db sqlite:///ledger.db
+
+      tollbook serve --read-only --host 0.0.0.0 --port 8000
+    """
+    from tollbook.web import serve as serve_web
+
+    serve_web(db, host=host, port=port, read_only=read_only, allow_fetch=allow_fetch)
 
 
 def main() -> None:

@@ -57,6 +57,7 @@ KINDS: dict[str, Evaluator] = {
     "events": _lazy("events", "ACLED event types of CASE 2021 snippets"),
     "seed": _lazy("seed", "the founding article through the seed checker"),
     "body": _lazy("body", "article body extraction from HTML (article-extraction-benchmark)"),
+    "ledger": _lazy("ledger", "reports reconciled into a ledger against the Gun Violence Archive incidents"),
 }
 
 

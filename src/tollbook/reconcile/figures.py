@@ -19,14 +19,17 @@ DESIGN.md "Reconciling figures across reports":
    later. Superseded and stale figures stay in the history.
 4. low = the lowest current, non-stale figure; high = the highest current figure;
    best = the latest current figure from a named official or organisation that is not a party
-   to the event ("official latest"), else the lower median of the current non-stale figures
-   ("median"). `sources` counts the independent sources with a current figure.
+   to the event ("official latest"), else the figure most sources currently state, a tie going
+   to the latest stated ("most sources"). On the gva development set the choice between this,
+   the lower median and the latest figure moves incident-level exact match by under 0.01: the
+   per-report figures, not the rule, set the ceiling. `sources` counts the independent sources
+   with a current figure.
 """
 
 from __future__ import annotations
 
 import re
-import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from urllib.parse import urlsplit
@@ -51,7 +54,7 @@ def group_label(claim: Claim) -> str:
     return claim.group.category.value
 
 
-def outlet(extraction: Extraction) -> str:
+def outlet(extraction: Extraction) -> str | None:
     """The outlet that published a report: an archived page's original host, else its outlet."""
     document = extraction.document
     url = document.url or ""
@@ -59,7 +62,7 @@ def outlet(extraction: Extraction) -> str:
     host = urlsplit(archived.group(1) if archived else url).hostname if url else None
     if host and (archived or not document.outlet):
         return host.removeprefix("www.").split(":")[0]
-    return document.outlet or f"report {document.id[:12]}"
+    return document.outlet
 
 
 def source_key(claim: Claim, original: Extraction) -> str:
@@ -69,7 +72,7 @@ def source_key(claim: Claim, original: Extraction) -> str:
         name = source.organisation or source.name
         if name:
             return "named:" + " ".join(name.lower().split())
-    return "outlet:" + outlet(original)
+    return "outlet:" + (outlet(original) or f"report {original.document.id[:12]}")
 
 
 def _is_official(claim: Claim) -> bool:
@@ -169,6 +172,12 @@ def _refs(items: Iterable[SourceFigure]) -> list[ClaimRef]:
     return [ref for item in items for ref in item.claims]
 
 
+def _most_stated(current: list[SourceFigure]) -> int:
+    votes = Counter(f.value for f in current)
+    top = max(votes.values())
+    return [f.value for f in current if votes[f.value] == top][-1]
+
+
 def reconcile_figure(outcome: Outcome, group: str, history: list[SourceFigure]) -> Figure:
     """low / best / high of one outcome and group from every source's figures, in statement order."""
     history = mark_states(history)
@@ -180,7 +189,7 @@ def reconcile_figure(outcome: Outcome, group: str, history: list[SourceFigure]) 
     if officials:
         best, rule = officials[-1].value, "official latest"
     elif current:
-        best, rule = statistics.median_low([f.value for f in current]), "median"
+        best, rule = _most_stated(current), "most sources"
     else:
         best, rule = None, "none"
     return Figure(
@@ -208,8 +217,8 @@ def _collect(members: Sequence[Member], reports: Mapping[str, Extraction],
     return collected
 
 
-def event_figures(members: Sequence[Member], reports: Mapping[str, Extraction],
-                  originals: Mapping[str, str], order: Mapping[str, int]) -> tuple[list[Figure], list[Figure]]:
+def event_figures(members: Sequence[Member], reports: Mapping[str, Extraction], originals: Mapping[str, str],
+                  order: Mapping[str, int]) -> tuple[list[Figure], list[Figure]]:
     """(per outcome × group figures, per outcome totals) of one ledger event."""
     groups = _collect(members, reports, originals, order, report_group_figures)
     totals = _collect(members, reports, originals, order, report_totals)
