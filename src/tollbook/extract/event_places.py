@@ -18,6 +18,7 @@ ALL-CAPS wire text):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -30,20 +31,28 @@ _STOP = set(
     "who which what where when while after before during since until about above below under over "
     "into onto from with without by for to at in on near as is was were are be been being has have "
     "had not no one two three four five six seven eight nine ten several some many other another "
-    "same all each both any front area areas city town village home house street road highway "
+    "same all each both any front area areas village home house street road highway "
     "morning afternoon evening night today yesterday order part way case time place".split()
 )
+_GENERIC = {"city", "town", "capital", "department", "province", "county", "state", "region"}
 _ADMIN_WORDS = r"(?:department|province|county|parish|state|region|district|municipality|jurisdiction)s?"
 _WORD = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*"
 _GAP = r"[ \t]+\n?[ \t]*|\n[ \t]*"  # one space, or a wrapped line
 _NAME = rf"{_WORD}(?:(?:{_GAP}){_WORD}){{0,4}}"
 _CUE_RE = re.compile(
-    rf"(?i:\b(?:in|near|outside|at|around|from|of|between|and|to)\b)(?:{_GAP})(?:(?i:the)(?:{_GAP}))?"
-    rf"(?P<name>{_NAME})"
+    rf"(?P<cue>(?i:\b(?:in|near|outside|at|around|from|of|between|and|to)\b))(?:{_GAP})(?:(?i:the)(?:{_GAP}))?"
+    rf"(?=(?P<name>{_NAME}))"
 )
-_ADMIN_RE = re.compile(rf"(?P<name>{_NAME})(?:{_GAP})(?i:{_ADMIN_WORDS})\b")
-_PAIR_RE = re.compile(rf"(?P<town>{_NAME}),[ \t]+(?P<region>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?)\b")
-_COUNTRY_WORD_RE = re.compile(rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}")
+_AT_WORD = r"(?<![\w'’.-])"  # a name starts a word: the engine gives up at once elsewhere
+_ADMIN_RE = re.compile(rf"{_AT_WORD}(?P<name>{_NAME})(?:{_GAP})(?P<word>(?i:{_ADMIN_WORDS}))\b")
+_REGION = r"[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?"
+_PAIR_RE = re.compile(rf"{_AT_WORD}(?P<town>[A-Z]{_NAME}),[ \t]+(?P<region>{_REGION})\b")
+_COUNTRY_WORDS = rf"(?:[ \t]+{_WORD}){{0,2}}))"
+_COUNTRY_WORD_RE = re.compile(rf"{_AT_WORD}(?=(?P<words>{_WORD}{_COUNTRY_WORDS}")
+_CAPITALISED_COUNTRY_WORD_RE = re.compile(rf"{_AT_WORD}(?=(?P<words>[A-Z]{_WORD}{_COUNTRY_WORDS}")
+_LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|to|near|across|throughout|inside|into)\s+(?:the\s+)?$")
+# "Latin America", "Central America", "South Africa's" neighbours: a region, not the country.
+_REGION_BEFORE = re.compile(r"(?i)\b(?:latin|central|south|north|east|west|southern|northern)\s+$")
 
 _PAREN = r"(?:[ \t]*\([^()\n]{1,40}\))?"
 _DASH = r"[ \t]*(?:—|–|--|-|:)"
@@ -59,6 +68,11 @@ _DATELINES = (
     re.compile(rf"\((?P<city>{_NAME}),[ \t]*(?P<region>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?)\){_DASH}"),
 )
 _DATELINE_REACH = 3  # the dateline opens the text or one of its first few lines
+
+
+# Country weights: "in Guatemala" says where; "U.S. Congress", "the United States attacked" and
+# "Salvadoran troops" say who.
+_LOCATED, _NAMED, _NATIONALITY = 1.5, 0.3, 0.2
 
 
 @dataclass(frozen=True)
@@ -142,24 +156,40 @@ class PlaceScanner:
 
     def _countries(self) -> list[PlaceMention]:
         found, taken = [], -1
-        for match in _COUNTRY_WORD_RE.finditer(self.text):
-            words = match.group().split()
+        pattern = _COUNTRY_WORD_RE if self.upper else _CAPITALISED_COUNTRY_WORD_RE
+        for match in pattern.finditer(self.text):
+            start, words = match.start(), match.group("words").split()
+            if start < taken:
+                continue
             for size in range(len(words), 0, -1):
-                phrase = " ".join(words[:size])
-                start = match.start()
-                if start < taken or not self._proper(phrase) or phrase.lower() in _STOP:
+                phrase = _without_stop(" ".join(words[:size]).rstrip(",;:"))
+                if not self._country_like(phrase, start):
                     continue
-                place = self.gazetteer.find_country(phrase)
-                weight = 1.0
-                if place is None:
-                    code = self.gazetteer.country_code(phrase)
-                    place = self.gazetteer.find_country(self.gazetteer.country_name(code)) if code else None
-                    weight = 0.5  # a nationality word names people, not always the place
+                place, weight = self._country(phrase)
                 if place is not None:
+                    if weight == _NAMED and _LOCATIVE_BEFORE.search(self.text, max(0, start - 20), start):
+                        weight = _LOCATED
                     found.append(PlaceMention(start, start + len(phrase), place, weight))
                     taken = start + len(phrase)
                     break
         return found
+
+    def _country(self, phrase: str) -> tuple[Place | None, float]:
+        place = self.gazetteer.find_country(phrase)
+        if place is not None:
+            return place, _NAMED
+        code = self.gazetteer.country_code(phrase)
+        name = self.gazetteer.country_name(code) if code else None
+        return (self.gazetteer.find_country(name), _NATIONALITY) if name else (None, 0.0)
+
+    def _country_like(self, phrase: str, start: int) -> bool:
+        letters = phrase.replace(".", "")
+        if not self._proper(phrase) or phrase.lower() in _STOP or len(letters) < 2:
+            return False
+        short_form = letters.isupper() and ("." in phrase.rstrip(".") or not self.upper)
+        if len(letters) <= 3 and not short_form:
+            return False  # "COL", "PER", "AND", "Ind.": words, codes or a state, not countries
+        return not _REGION_BEFORE.search(self.text, max(0, start - 12), start)
 
     # -- towns and provinces after a cue, before an administrative word, or as "Town, State"
 
@@ -171,12 +201,13 @@ class PlaceScanner:
                 found[mention.start] = mention
         for pattern in (_ADMIN_RE, _CUE_RE):
             for match in pattern.finditer(self.text):
-                start = match.start("name")
-                if start in found:
-                    continue
-                mention = self._longest_name(match.group("name"), start, admin=pattern is _ADMIN_RE)
-                if mention is not None:
-                    found[start] = mention
+                name, start = match.group("name"), match.start("name")
+                # "a man of Fontaine", "the mayor of Achi": often a home town, not the scene.
+                share = 0.5 if pattern is _CUE_RE and match.group("cue").lower() == "of" else 1.0
+                word = match.group("word").lower().rstrip("s") if pattern is _ADMIN_RE else ""
+                mention = self._longest_name(name, start, admin=pattern is _ADMIN_RE, word=word)
+                if mention is not None and mention.start not in found:
+                    found[mention.start] = dataclasses.replace(mention, weight=mention.weight * share)
         return list(found.values())
 
     def _pair(self, match: re.Match[str]) -> PlaceMention | None:
@@ -195,26 +226,29 @@ class PlaceScanner:
                 return PlaceMention(start, match.end(), town, 3.0)
         return None
 
-    def _longest_name(self, name: str, start: int, *, admin: bool) -> PlaceMention | None:
+    def _longest_name(self, name: str, start: int, *, admin: bool, word: str = "") -> PlaceMention | None:
         words = name.split()
         if admin:  # the name ends at the administrative word: try its last words first
             candidates = [words[-size:] for size in range(1, min(4, len(words)) + 1)]
         else:
             candidates = [words[:size] for size in range(min(4, len(words)), 0, -1)]
         for candidate in candidates:
-            phrase = " ".join(candidate)
+            phrase = " ".join(candidate).rstrip(".,;:")
             if not self._nameable(candidate):
                 continue
-            place = self._place(phrase, admin=admin)
+            place = self._place(phrase, admin=admin, word=word)
             if place is not None:
                 offset = start + name.index(candidate[0]) if admin else start
                 weight = 2.0 if place.precision == PlacePrecision.POINT else 1.0
                 return PlaceMention(offset, offset + len(phrase), place, weight)
         return None
 
-    def _place(self, phrase: str, *, admin: bool) -> Place | None:
+    def _place(self, phrase: str, *, admin: bool, word: str = "") -> Place | None:
         hint = next(iter(self.countries)) if len(self.countries) == 1 else None
         place = None
+        if word in ("county", "parish") and not self.upper:
+            # A county is no town of its name ("Greene County" is not Greene, New York).
+            return Place(name=f"{phrase} {word.title()}", country=hint, precision=PlacePrecision.ADMIN2)
         if admin:
             for country in sorted(self.countries) or [None]:
                 place = self.gazetteer.find_admin1(phrase, country=country)
@@ -223,19 +257,31 @@ class PlaceScanner:
         place = place or self.gazetteer.lookup(phrase, country=hint)
         if place is None or place.precision == PlacePrecision.COUNTRY:
             return None  # countries are read by `_countries`, wherever they stand
-        if self.upper and place.country not in self.countries:
+        if self.upper and place.country not in self.countries and not self._capital(place):
             return None
         return place
 
+    def _capital(self, place: Place) -> bool:
+        """A national capital: named often enough, and unambiguous enough, to need no other cue."""
+        capital = self.gazetteer.capital(place.country) if place.country else None
+        return capital is not None and capital.name == place.name
+
     def _nameable(self, words: list[str]) -> bool:
         first, last = words[0].lower(), words[-1].lower().strip(".,")
-        if first in _STOP or last in _STOP or last in _CONNECTORS or len(first) < 3 and len(words) == 1:
+        if first in _STOP or last in _STOP or last in _CONNECTORS or first in _GENERIC:
+            return False
+        if len(words) == 1 and len(first) < 3:
             return False
         return self._proper(" ".join(w for w in words if w.lower() not in _CONNECTORS))
 
     def _proper(self, phrase: str) -> bool:
         """Capitalised words in mixed-case text; anything in ALL-CAPS text."""
         return self.upper or all(word[:1].isupper() for word in phrase.split())
+
+
+def _without_stop(phrase: str) -> str:
+    """A name without the full stop ending its sentence ("Peru." → "Peru"; "U.S." keeps its dots)."""
+    return phrase[:-1] if phrase.endswith(".") and "." not in phrase[:-1] else phrase
 
 
 def _mostly_upper(text: str) -> bool:

@@ -48,7 +48,7 @@ _ON_FORCES = (
 # Weapons found, seized or made safe rather than used.
 _FOUND = (
     r"(?:seiz\w*|recover\w*|found|discover\w*|confiscat\w*|uncover\w*|cleared|defused|"
-    r"identified|impounded|intercepted|removed|destroyed)"
+    r"identified|impounded|intercepted|removed|destroyed(?!\s+by\b))"
 )
 _ARMS = (
     r"(?:weapons?|arms|ammunitions?|ammo|munitions?|firearms?|guns|pistols|rifles|explosives?|"
@@ -139,6 +139,7 @@ RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
         (r"\bblasts?\b", 1.5),
         (r"\bdetonat\w*", 1.5),
         (r"\bbooby[- ]trap\w*", 3.0),
+        (r"\b(?:blew|blown|blowing) up\b", 2.5),
         (r"\bdynamit\w*", 3.0),
         (r"\bplanted\b", 1.0),
         (r"\bmagnetic bomb\w*", 3.0),
@@ -173,6 +174,7 @@ RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
         (r"\bexecut(?:ed|ion)\b", 1.5),
         (r"\bkill(?:ed|ing|s)?\b", 1.0),
         (r"\battack(?:ed|s)?\b", 0.8),
+        (r"\b(?:terrorist|armed|guerrilla) attacks?\b", 0.5),
         (r"\bcivilians?\b", 1.0),
         (r"\bvillagers\b", 1.0),
         (r"\bhacked\b", 2.0),
@@ -354,6 +356,7 @@ RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
             2.5,
         ),
         (r"\bvandali[sz]\w*", 1.5),
+        (r"\bsabotag\w*", 2.0),
         (r"\bstole\b|\bstolen\b|\brobb\w*", 2.0),
         (r"\bburn(?:ed|t)\b", 1.0),
         (r"\bdamag\w*", 0.5),
@@ -395,6 +398,7 @@ _WITHDRAWAL = re.compile(
     r"without (?:a )?(?:fight|resistance))\b"
 )
 _PEOPLE_SHOT = re.compile(r"\b(?:shot|killed|wounded|injured|murdered|gunned down)\b", re.IGNORECASE)
+_CASUALTIES = re.compile(r"\b(?:killed|dead|died|wounded|injured|murdered|casualties)\b")
 _PROTEST = re.compile(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors)|rall(?:y|ies)|marchers|sit-?in)\b")
 _PROTESTERS_VIOLENT = re.compile(
     r"\b(?:riot\w*|stones?|rocks|bricks|torched|set fire|pelt\w*|molotov|vandali[sz]\w*|clash\w*|"
@@ -461,6 +465,10 @@ def _apply_context(text: str, totals: dict[tuple[str, str], float]) -> None:
         # Explosives found or made safe were not used: weaken the remote-violence cues.
         for key in [key for key in totals if key[0] == REMOTE]:
             totals[key] *= 0.5
+        if _CASUALTIES.search(text):
+            # Weapons seized after a deadly clash are its aftermath, not the event.
+            disrupted = (STRATEGIC, "Disrupted weapons use")
+            totals[disrupted] = totals.get(disrupted, 0.0) * 0.5
     if _WITHDRAWAL.search(text) and not _ARMED_SECOND_SIDE.search(text):
         # Ground that changes hands after a withdrawal, without fighting, is a non-violent transfer.
         totals[(STRATEGIC, "Non-violent transfer of territory")] += 2.0
@@ -490,13 +498,37 @@ def _settle_protest(text: str, totals: dict[tuple[str, str], float]) -> None:
         totals[key] = totals.get(key, 0.0) * 0.5
 
 
-def classify(text: str) -> tuple[str | None, str | None]:
-    """(ACLED event type, sub-event type) of the passage, or (None, None) when no cue fires."""
+# Sub-event types that set an incident apart from a plain attack (see `extract.incidents`).
+KINDS = {
+    "Abduction/forced disappearance": "abduction",
+    "Remote explosive/landmine/IED": "explosion",
+    "Suicide bomb": "explosion",
+    "Grenade": "explosion",
+    "Looting/property destruction": "destruction",
+}
+DISTINCT_KINDS = tuple(sorted(set(KINDS.values())))
+
+
+def kind_of(sub_type: str | None) -> str:
+    """"abduction", "explosion", "destruction", or "attack" for any other sub-event type."""
+    return KINDS.get(sub_type or "", "attack")
+
+
+def classify(text: str, *, kind: str | None = None) -> tuple[str | None, str | None]:
+    """(ACLED event type, sub-event type) of the passage, or (None, None) when no cue fires.
+
+    `kind` ("abduction", "explosion", ...) is what is known to set the incident apart: the best
+    sub-type of that kind wins when one scores at all ("kidnapped, then found shot dead" stays
+    an abduction).
+    """
     totals = scores(text)
     if not totals:
         return None, None
     # Ties go to the earlier rule in RULES: more violent, more specific types come first.
     order = {key: index for index, key in enumerate(RULES)}
+    if kind in DISTINCT_KINDS:
+        of_kind = {key: value for key, value in totals.items() if KINDS.get(key[1]) == kind and value > 0}
+        totals = of_kind or totals
     best = max(totals, key=lambda key: (totals[key], -order[key]))
     if totals[best] < MIN_SCORE:
         return None, None

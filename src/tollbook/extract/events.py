@@ -1,15 +1,24 @@
 """Events: what happened, when, where and who did it, and which figures belong to which event.
 
-A report usually tells one violent incident and sometimes what followed it (a protest, a
-funeral). Trigger words sort its sentences into families (violence, protest); each family with a
-trigger becomes an event. Its date is the best-attested date attached to a trigger or casualty
-word — never a date attached to a speech verb, which is when a figure was *stated* ("the minister
-said on Friday"). Its place is the town most named in its sentences, looked up in the gazetteer.
+Trigger words sort a report's sentences into families (violence, protest). The violent
+sentences are split into incidents (`extract.incidents`: a wire round-up tells several), and
+each incident or other family becomes an event:
+
+- type: the ACLED classifier over the event's whole paragraphs (a wrapped wire line or a
+  clipped sentence hides the words that type it), held to the incident's distinctive kind;
+- date: the best-attested date in its sentences — never one on a speech verb ("the minister
+  said on Friday": when a figure was *stated*), a dateline's or a page stamp's — else a date
+  of its paragraphs, else "on or before publication";
+- place: the best-attested country, then its best-attested town, from the report's dateline
+  (a prior) and the place names of its sentences (`extract.event_places`).
+
 Figures belong to the event of their sentence, else to the report's main (violent) event.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,7 +28,8 @@ from spacy.tokens import Token
 
 from tollbook.annotate.dates import DateKind, DateMention
 from tollbook.annotate.parsed import Parsed, ParsedUnit
-from tollbook.extract import event_types
+from tollbook.extract import event_types, incidents
+from tollbook.extract.event_places import PlaceMention, PlaceScanner, read_dateline
 from tollbook.extract.lexicon import INTRANSITIVE_OUTCOMES, OUTCOME_ADJECTIVES, OUTCOME_VERBS, SPEECH_VERBS
 from tollbook.model import Actor, DatePrecision, DateRange, Event, Place, PlacePrecision, SegmentKind, Span
 
@@ -36,20 +46,55 @@ _TRIGGERS = {
     **dict.fromkeys("protest rally demonstration march riot demonstrate sit-in strike".split(), PROTEST),
 }
 _TRIGGERS["strike"] = VIOLENCE
-_DATELINE_RE = re.compile(
-    r"\s*([A-Z][A-Z .'-]{2,30}),\s*(?:([A-Z][A-Za-z. ]{1,25}?)\s*(?:,|\(|—|–|--|-|\d))?"
-)
+_DATELINE_WEIGHT = 2.5
+_DATELINE_TOWN_WEIGHT = 1.25
+_TYPED_PASSAGES = 4
+_HISTORY_DAYS = 62
+# "Posted: Friday, January 31, 2014": when the page was published, not when anything happened.
+_STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated|published|modified)\s*:?\s*(?:on\s+)?$")
+_WIDEN = 240  # characters a wrapped sentence is looked for beyond its parsed piece
+_SENTENCE_END = re.compile(r"[.!?][\"'’”]?(?=\s)|\n[ \t]*\n")
+_ACTOR_DEPS = ("nsubj", "compound", "poss", "amod", "nmod")
 _PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2, DatePrecision.YEAR: 3}
 
 
 @dataclass
 class _Family:
     name: str
+    kind: str | None = None  # what sets the incident apart: "abduction", "explosion", ...
     sentences: list[tuple[ParsedUnit, SpacySpan]] = field(default_factory=list)
     triggers: list[Token] = field(default_factory=list)
     dates: list[DateRange] = field(default_factory=list)
     places: Counter = field(default_factory=Counter)
     actors: list[Actor] = field(default_factory=list)
+    passages: dict[int, str] = field(default_factory=dict)  # paragraph → text that tells the event
+    nearby_dates: list[DateRange] = field(default_factory=list)  # in its paragraphs, for want of better
+
+    def add(self, sentence: _Sentence) -> None:
+        self.sentences.append((sentence.unit, sentence.sent))
+        if sentence.paragraph not in self.passages:
+            self.passages[sentence.paragraph] = sentence.passage
+            self.nearby_dates.extend(sentence.around)
+        self.triggers.extend(sentence.triggers)
+        self.dates.extend(sentence.dates)
+        self.places.update(sentence.places)
+        self.actors.extend(sentence.actors)
+
+
+@dataclass
+class _Sentence:
+    """One sentence of a family, with what it says about its event."""
+
+    unit: ParsedUnit
+    sent: SpacySpan
+    family: str
+    triggers: list[Token]
+    dates: list[DateRange]
+    places: Counter
+    actors: list[Actor]
+    paragraph: int
+    passage: str  # its paragraph (the sentence itself in a headline)
+    around: list[DateRange]  # the dates of its paragraph
 
 
 @dataclass
@@ -86,52 +131,55 @@ class EventFinder:
         self.dates = [d for d in dates if d.kind != DateKind.INVALID and d.resolved is not None]
         self.gazetteer = gazetteer
         self.published = published
+        self.dateline: PlaceMention | None = None
+        self.scanner: PlaceScanner | None = None
 
     def find(self, claim_sentences: Counter) -> EventIndex:
-        families: dict[str, _Family] = {}
-        dateline = self._dateline()
-        sentence_family: dict[tuple[int, int], str] = {}
+        self.dateline = dateline = read_dateline(self.text, [0, *(u.unit.start for u in self.parsed)],
+                                                 self.gazetteer)
+        self.scanner = PlaceScanner(self.text, self.gazetteer, dateline.place.country if dateline else None)
+        sentences = self._sentences()
+        violent = [s for s in sentences if s.family == VIOLENCE]
+        families = [_family(VIOLENCE, group, kind) for group, kind in incidents.split(violent, self.text)]
+        protest = [s for s in sentences if s.family == PROTEST]
+        if protest:
+            families.append(_family(PROTEST, protest))
+        if not families and claim_sentences:
+            families.append(_Family(VIOLENCE))
+        if dateline is not None:
+            # A dateline ("DAYTON, Ohio — …") names where the story was filed: usually where it happened.
+            for family in families:
+                if family.name == VIOLENCE:
+                    family.places[dateline.place] += _DATELINE_WEIGHT
+        events = [self._event(f"e{number}", family) for number, family in enumerate(families, 1)]
+        by_sentence = {
+            (unit.index, sent.start): event.id
+            for event, family in zip(events, families, strict=True)
+            for unit, sent in family.sentences
+        }
+        main = next((e.id for e, f in zip(events, families, strict=True) if f.name == VIOLENCE), None)
+        main = main or (events[0].id if events else None)
+        return EventIndex(events=events, by_sentence=by_sentence, main=main)
+
+    def _sentences(self) -> list[_Sentence]:
+        spans = incidents.paragraph_spans(self.text)
+        starts = [start for start, _ in spans]
+        found = []
         for unit in self.parsed.of_kind(SegmentKind.HEADLINE, SegmentKind.BODY):
             for sent in unit.doc.sents:
                 name, triggers = self._family_of(sent)
                 if name is None:
                     continue
-                family = families.setdefault(name, _Family(name))
-                family.sentences.append((unit, sent))
-                family.triggers.extend(triggers)
-                family.dates.extend(self._event_dates(unit, sent))
-                family.places.update(self._places(sent))
-                family.actors.extend(self._actors(sent, triggers))
-                sentence_family[(unit.index, sent.start)] = name
-        if not families and claim_sentences:
-            families[VIOLENCE] = _Family(VIOLENCE)
-        if dateline is not None and VIOLENCE in families:
-            # A wire dateline ("DAYTON, Ohio — …") names where the story happened.
-            families[VIOLENCE].places[dateline] += 5
-        events, ids = [], {}
-        for number, family in enumerate(sorted(families.values(), key=lambda f: f.name != VIOLENCE), 1):
-            ids[family.name] = f"e{number}"
-            events.append(self._event(f"e{number}", family))
-        by_sentence = {key: ids[name] for key, name in sentence_family.items()}
-        main = ids.get(VIOLENCE) or (events[0].id if events else None)
-        return EventIndex(events=events, by_sentence=by_sentence, main=main)
-
-    def _dateline(self) -> Place | None:
-        """The place of a dateline opening the first body paragraph: "DAYTON, Ohio —", "LIMA, 10 JAN 90"."""
-        body = next(iter(self.parsed.of_kind(SegmentKind.BODY)), None)
-        if body is None:
-            return None
-        found = _DATELINE_RE.match(self.text, body.unit.start)
-        if not found:
-            return None
-        city, region = found.group(1).strip().title(), (found.group(2) or "").strip()
-        if region and self.gazetteer.us_state(region):
-            place = self.gazetteer.find_city(city, country="US", admin1=region)
-        elif region and self.gazetteer.country_code(region):
-            place = self.gazetteer.find_city(city, country=self.gazetteer.country_code(region))
-        else:
-            place = None
-        return place or self.gazetteer.lookup(city)
+                paragraph = bisect.bisect(starts, unit.start_of(sent[0])) - 1
+                passage = self.text[slice(*spans[paragraph])]
+                if unit.kind == SegmentKind.HEADLINE and self._stands_alone(unit, spans[paragraph]):
+                    paragraph, passage = -1, sent.text
+                dates, places = self._event_dates(unit, sent), self._places(unit, sent)
+                around = self._dates_within(unit, *spans[paragraph]) if paragraph >= 0 else []
+                found.append(_Sentence(unit=unit, sent=sent, family=name, triggers=triggers, dates=dates,
+                                       places=places, actors=self._actors(sent, triggers),
+                                       paragraph=paragraph, passage=passage, around=around))
+        return found
 
     def _family_of(self, sent: SpacySpan) -> tuple[str | None, list[Token]]:
         found = [t for t in sent if t.lemma_.lower() in _TRIGGERS and t.pos_ in ("NOUN", "VERB")]
@@ -153,28 +201,56 @@ class EventFinder:
         return name, [t for t in found if _TRIGGERS.get(t.lemma_.lower(), VIOLENCE) == name]
 
     def _event_dates(self, unit: ParsedUnit, sent: SpacySpan) -> list[DateRange]:
-        first, last = unit.start_of(sent[0]), unit.end_of(sent[-1])
+        return self._dates_within(unit, *self._sentence_bounds(unit, sent))
+
+    def _dates_within(self, unit: ParsedUnit, first: int, last: int) -> list[DateRange]:
         found = []
         for mention in self.dates:
-            if not (first <= mention.start and mention.end <= last):
+            if not first <= mention.start < last or self._stamp(mention):
                 continue
-            token = unit.token_at(mention.end - 1)
-            if token is not None and not _attached_to_speech(token):
+            owner = unit if unit.contains(mention.start) else self.parsed.unit_at(mention.start)
+            token = owner.token_at(mention.end - 1) if owner is not None else None
+            if token is None or not _attached_to_speech(token):
                 found.append(mention.resolved)
         return found
 
-    def _places(self, sent: SpacySpan) -> Counter:
+    def _stands_alone(self, unit: ParsedUnit, paragraph: tuple[int, int]) -> bool:
+        """A headline is a paragraph of its own; a wire text's first line, taken for a headline,
+        runs on into the story."""
+        return not self.text[unit.unit.start + len(unit.unit.text):paragraph[1]].strip()
+
+    def _stamp(self, mention: DateMention) -> bool:
+        """A date that stamps the report (a dateline's, "Posted: …"), not the event."""
+        if self.dateline is not None and self.dateline.start <= mention.start < self.dateline.end + 2:
+            return True
+        return bool(_STAMP_BEFORE.search(self.text, max(0, mention.start - 25), mention.start))
+
+    def _sentence_bounds(self, unit: ParsedUnit, sent: SpacySpan) -> tuple[int, int]:
+        """Where the sentence starts and ends in the text. Wrapped wire text comes in one unit per
+        line, so a parsed "sentence" may be part of one ("TOOK PLACE ON" | "30 DECEMBER IN …"):
+        it is widened to the nearest sentence ends around it, within its paragraph."""
+        first, last = unit.start_of(sent[0]), unit.end_of(sent[-1])
+        ends_before = list(_SENTENCE_END.finditer(self.text, max(0, first - _WIDEN), first))
+        ahead = _SENTENCE_END.search(self.text, max(first, last - 1), last + _WIDEN)
+        return (ends_before[-1].end() if ends_before else first), (ahead.end() if ahead else last)
+
+    def _places(self, unit: ParsedUnit, sent: SpacySpan) -> Counter:
         places: Counter = Counter()
+        first, last = self._sentence_bounds(unit, sent)
+        scanned = self.scanner.within(first, last)
+        for mention in scanned:
+            places[mention.place] += mention.weight
+        taken = {m.start for m in scanned}
         for ent in sent.ents:
-            if ent.label_ not in ("GPE", "LOC", "FAC"):
-                continue
-            root = ent.root
-            # "the United States attacked", "US forces", "Venezuela’s ministry": actors, not places.
-            if root.dep_ in ("nsubj", "compound", "poss", "amod", "nmod") and ent.label_ == "GPE":
+            if ent.label_ not in ("GPE", "LOC", "FAC") or unit.start_of(ent[0]) in taken:
                 continue
             place = self.gazetteer.lookup(_strip_the(ent.text))
-            if place is not None:
-                places[place] += 2 if place.precision == PlacePrecision.POINT else 1
+            if place is None or (self.scanner.upper and place.country not in self.scanner.countries):
+                continue
+            # "the United States attacked", "US forces", "Venezuela’s ministry": actors, not places.
+            if place.precision == PlacePrecision.COUNTRY and ent.root.dep_ in _ACTOR_DEPS:
+                continue
+            places[place] += 2 if place.precision == PlacePrecision.POINT else 1
         return places
 
     def _actors(self, sent: SpacySpan, triggers: list[Token]) -> list[Actor]:
@@ -205,8 +281,9 @@ class EventFinder:
     def _event(self, event_id: str, family: _Family) -> Event:
         place = self._place(family)
         date = self._date(family)
-        text = " ".join(sent.text for _, sent in family.sentences[:6])
-        event_type, sub_type = event_types.classify(text) if text else (None, None)
+        # Whole paragraphs: a wrapped wire line or a clipped sentence hides the words that type it.
+        text = "\n".join(list(family.passages.values())[:_TYPED_PASSAGES])
+        event_type, sub_type = event_types.classify(text, kind=family.kind) if text else (None, None)
         if family.name == PROTEST and event_type not in ("Protests", "Riots"):
             event_type, sub_type = "Protests", "Peaceful protest"
         actors = list({a.name: a for a in family.actors}.values())
@@ -237,21 +314,50 @@ class EventFinder:
         )
 
     def _place(self, family: _Family) -> Place:
+        """The best-attested place inside the best-attested country (a town over its province)."""
         if not family.places:
             return Place(name=None)
-        best = max(family.places.items(), key=lambda kv: (kv[1], kv[0].precision == PlacePrecision.POINT))[0]
-        return best
+        by_country: Counter = Counter()
+        for place, weight in family.places.items():
+            by_country[place.country] += weight
+        country = by_country.most_common(1)[0][0]
+        # The dateline settles the country; among towns it counts less than a town the text names.
+        dateline = self.dateline.place if self.dateline else None
+        inside = [(place, weight - (_DATELINE_WEIGHT - _DATELINE_TOWN_WEIGHT if place == dateline else 0))
+                  for place, weight in family.places.items() if place.country == country]
+        specific = [kv for kv in inside if kv[0].precision != PlacePrecision.COUNTRY] or inside
+        return max(specific, key=lambda kv: (kv[1], kv[0].precision == PlacePrecision.POINT))[0]
+
+    def _history(self, date: DateRange) -> bool:
+        """A month or year long past ("in 1984") is background, not the date of the event."""
+        coarse = date.precision in (DatePrecision.MONTH, DatePrecision.YEAR)
+        return coarse and bool(self.published) and _days_before(date, self.published) > _HISTORY_DAYS
 
     def _date(self, family: _Family) -> DateRange:
-        if family.dates:
-            votes = Counter((d.start, d.end, d.precision) for d in family.dates)
-            best = min(votes.items(), key=lambda kv: (_PRECISION_RANK.get(kv[0][2], 9), -kv[1]))[0]
-            chosen = next(d for d in family.dates if (d.start, d.end, d.precision) == best)
-            return chosen
+        for dates in (family.dates, family.nearby_dates):
+            dates = [d for d in dates if not self._history(d)]
+            if dates:
+                votes = Counter((d.start, d.end, d.precision) for d in dates)
+                best = min(votes.items(), key=lambda kv: (_PRECISION_RANK.get(kv[0][2], 9), -kv[1]))[0]
+                return next(d for d in dates if (d.start, d.end, d.precision) == best)
         if self.published:
             # No date of its own: it happened on or before the report was published.
             return DateRange(start=None, end=self.published, precision=None, inferred=True)
         return DateRange(start=None, end=None)
+
+
+def _days_before(date: DateRange, published: str) -> int:
+    try:
+        return (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat((date.end or "")[:10])).days
+    except ValueError:
+        return 0
+
+
+def _family(name: str, sentences: list[_Sentence], kind: str | None = None) -> _Family:
+    family = _Family(name, kind=kind)
+    for sentence in sentences:
+        family.add(sentence)
+    return family
 
 
 def _is_casualty_word(token: Token) -> bool:
@@ -262,13 +368,15 @@ def _is_casualty_word(token: Token) -> bool:
 
 
 def _attached_to_speech(token: Token) -> bool:
-    """A date hanging on a speech verb ("said on Friday") dates the statement, not the event."""
-    for ancestor in list(token.ancestors)[:3]:
+    """A date hanging on a speech verb ("said on Friday") dates the statement, not the event; a
+    date inside what was said ("police say he was shot Monday") dates the event. So the nearest
+    verb above the date decides."""
+    for ancestor in list(token.ancestors)[:4]:
         lemma = ancestor.lemma_.lower()
-        if lemma in SPEECH_VERBS and ancestor.pos_ == "VERB":
-            return True
         if lemma in _TRIGGERS or _is_casualty_word(ancestor):
             return False
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "aux":
+            return lemma in SPEECH_VERBS
     return False
 
 
