@@ -22,6 +22,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from markdown import write_section  # bench/markdown.py, beside this script
+
 from tollbook import demo, pipeline, read
 from tollbook.annotate.nlp import load
 from tollbook.settings import Settings
@@ -125,7 +127,8 @@ def report(m: dict, command: str) -> str:
             f"Command: `{command}` — {date.today().isoformat()}, {platform.machine()}, "
             f"Python {platform.python_version()}, {m['rounds']} interleaved rounds (medians).",
             "",
-            f"Corpus: the bundled sample reports repeated to {m['words']:,} words ({m['documents']} documents).",
+            f"Corpus: the bundled sample reports repeated to {m['words']:,} words "
+            f"({m['documents']} documents).",
             "",
             "| measure | value | goal |",
             "|---|---|---|",
@@ -144,14 +147,7 @@ def report(m: dict, command: str) -> str:
 
 
 def write(path: Path, section: str) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    if MARK_BEGIN in text:
-        before, rest = text.split(MARK_BEGIN, 1)
-        after = rest.split(MARK_END, 1)[1]
-        text = before + section + after
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+    write_section(path, section, MARK_BEGIN, MARK_END)
 
 
 def main() -> None:

@@ -23,6 +23,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from markdown import write_section  # bench/markdown.py, beside this script
+
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO.parent / "shared" / "data" / "gva-longtail" / "docs.jsonl"
 FIELDS = ["text=content", "published=dct", "url=uri"]  # `title` is read under its own name
@@ -148,13 +150,7 @@ def report(m: dict) -> str:
 
 
 def write(path: Path, section: str) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    if MARK_BEGIN in text:
-        before, rest = text.split(MARK_BEGIN, 1)
-        text = before + section + rest.split(MARK_END, 1)[1]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+    write_section(path, section, MARK_BEGIN, MARK_END)
 
 
 def main() -> None:

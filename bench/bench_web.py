@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
+from markdown import write_section  # bench/markdown.py, beside this script
 
 from tollbook.model import (
     Claim,
@@ -192,13 +193,7 @@ def report(m: dict) -> str:
 
 
 def write(path: Path, section: str) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    if MARK_BEGIN in text:
-        before, rest = text.split(MARK_BEGIN, 1)
-        text = before + section + rest.split(MARK_END, 1)[1]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
+    write_section(path, section, MARK_BEGIN, MARK_END)
 
 
 def main() -> None:

@@ -133,3 +133,19 @@ def error_log(path: Path | None) -> Iterator[ErrorLog]:
 
 def limited(items: list[T], limit: int | None) -> list[T]:
     return items if limit is None else items[: max(0, limit)]
+
+
+def score_all(items: list[dict[str, Any]], score_item: Callable, *, errors: Path | None,
+              progress: Callable = identity, settings: Settings | None = None) -> dict[str, Any]:
+    """Extract every item, score it with `score_item(item, extraction, scores) -> row`, log each
+    row beside its id, and return the metrics (the loop gvdb and gva share)."""
+    from tollbook.evaluate import metrics
+
+    scores = metrics.Scores()
+    with error_log(errors) as log:
+        for item, extraction, refusal in extract_all(progress(items), settings=settings):
+            scores.count("refused", int(refusal is not None))
+            row = score_item(item, extraction, scores)
+            scores.n += 1
+            log.write(id=item["id"], refused=refusal, **row)
+    return scores.summary()

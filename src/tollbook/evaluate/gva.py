@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tollbook.evaluate import baselines, metrics
-from tollbook.evaluate.common import error_log, extract_all, identity, limited, read_jsonl, require
+from tollbook.evaluate.common import identity, limited, read_jsonl, require, score_all
 from tollbook.evaluate.gvdb import event_of
 from tollbook.evaluate.tally import ALL_ROLES, tally
 from tollbook.model import Event, Extraction
@@ -94,11 +94,4 @@ def score_item(item: dict[str, Any], extraction: Extraction, scores: metrics.Sco
 def evaluate(path: Path, *, limit: int | None = None, errors: Path | None = None,
              progress=identity, settings: Settings | None = None) -> dict[str, Any]:
     items = limited(read(Path(path)), limit)
-    scores = metrics.Scores()
-    with error_log(errors) as log:
-        for item, extraction, refusal in extract_all(progress(items), settings=settings):
-            scores.count("refused", int(refusal is not None))
-            row = score_item(item, extraction, scores)
-            scores.n += 1
-            log.write(id=item["id"], refused=refusal, **row)
-    return scores.summary()
+    return score_all(items, score_item, errors=errors, progress=progress, settings=settings)
