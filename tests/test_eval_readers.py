@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tollbook.errors import TollbookError
-from tollbook.evaluate import command, events, gva, gvdb, muc4
+from tollbook.evaluate import command, common, events, gva, gvdb, muc4
 from tollbook.model import (
     Claim,
     Count,
@@ -70,7 +70,7 @@ def test_gvdb_reads_and_scores(gvdb_folder, monkeypatch, tmp_path):
     items = gvdb.read(gvdb_folder)
     assert [item["id"] for item in items] == ["1", "2"]
     assert items[0]["title"] == "Man shot"
-    monkeypatch.setattr(gvdb, "extract_all", stand_in({
+    monkeypatch.setattr(common, "extract_all", stand_in({
         "1": {"killed": 1, "city": "Springfield"}, "2": {"injured": 1}}))
     errors = tmp_path / "errors.jsonl"
     result = gvdb.evaluate(gvdb_folder, errors=errors)
@@ -98,7 +98,7 @@ def test_gva_accepts_any_incident_of_an_article(tmp_path, monkeypatch):
     items = gva.read(tmp_path)
     assert [(i["id"], len(i["incidents"])) for i in items] == [("d1", 2), ("d2", 1)]
     assert "incident_id" not in {key for item in items for key in item if key != "incidents"}
-    monkeypatch.setattr(gva, "extract_all", stand_in({
+    monkeypatch.setattr(common, "extract_all", stand_in({
         "d1": {"killed": 2, "injured": 1, "day": "2016-05-01", "city": "Trotwood", "admin1": "US-OH"},
         "d2": {"killed": 1, "day": "2016-05-02", "city": "Dayton", "admin1": "Texas"}}))
     result = gva.evaluate(tmp_path)

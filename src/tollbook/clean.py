@@ -22,7 +22,8 @@ _FURNITURE = [
     r"recommended(?: stories| for you| reading| articles| videos)?",
     r"related(?: stories| articles| posts| content| coverage| news| topics| links)?:?",
     r"(?:read|see) (?:more|also|next)\b.{0,120}",
-    r"(?:also read|don'?t miss|you may also like|more from [\w .'’-]{1,40}|trending(?: now)?|most (?:read|popular|viewed))\b.{0,120}",
+    r"(?:also read|don'?t miss|you may also like|more from [\w .'’-]{1,40}|trending(?: now)?"
+    r"|most (?:read|popular|viewed))\b.{0,120}",
     r"(?:\d+\s*)?list of(?: \d+)? items\s*(?:end of list)?",
     r"end of list",
     r"source link",
@@ -58,7 +59,8 @@ _CREDIT_RE = re.compile(
 # A topic tag a scraper glued to the end of a headline: "… Kidnapping Nicolas Maduro News".
 _TOPIC_TAG_RE = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+){1,4}(?:News|Updates|Live))\s*$")
 _SECTION_TAG_RE = re.compile(
-    r"\s((?:Breaking|Latest|World|Top|Local|National|International|US|U\.S\.|UK) (?:News|Stories|Updates))\s*$"
+    r"\s((?:Breaking|Latest|World|Top|Local|National|International|US|U\.S\.|UK)"
+    r" (?:News|Stories|Updates))\s*$"
 )
 _TITLE_SEPARATOR_RE = re.compile(r"\s[|–—-]\s")
 # Two words glued where a link was stripped: a lower-case run of 3+ letters, then a capitalised word.

@@ -161,7 +161,9 @@ def _reference_date(event_date: DateRange | None, published: Published, timeline
     published = published.date
     if event_date and event_date.start and event_date.end:
         try:
-            gap = datetime.date.fromisoformat(published[:10]) - datetime.date.fromisoformat(event_date.end[:10])
+            gap = datetime.date.fromisoformat(published[:10]) - datetime.date.fromisoformat(
+                event_date.end[:10]
+            )
         except ValueError:
             gap = None
         if gap is not None and datetime.timedelta(days=-2) <= gap <= datetime.timedelta(days=60):

@@ -80,4 +80,6 @@ class Parsed:
 
 def parse(nlp, units: list[Unit], *, batch_size: int = 64) -> Parsed:
     docs = nlp.pipe((u.text for u in units), batch_size=batch_size)
-    return Parsed(units=[ParsedUnit(index=i, unit=u, doc=d) for i, (u, d) in enumerate(zip(units, docs, strict=True))])
+    return Parsed(
+        units=[ParsedUnit(index=i, unit=u, doc=d) for i, (u, d) in enumerate(zip(units, docs, strict=True))]
+    )

@@ -33,7 +33,9 @@ _TOLL_VERBS = frozenset("rise climb reach stand jump increase put hit top grow s
 _BE_VERBS = frozenset("be remain lie stay".split())
 _BODY_WOUNDS = frozenset("wound injury".split())
 _CONDITIONS = frozenset("critical serious stable fair grave life-threatening".split())
-_CARE_VERBS = frozenset("treat hospitalize hospitalise take rush transport airlift admit list recover".split())
+_CARE_VERBS = frozenset(
+    "treat hospitalize hospitalise take rush transport airlift admit list recover".split()
+)
 _HEDGES = frozenset("may might could possibly reportedly".split())
 
 
@@ -334,7 +336,11 @@ def in_care(verb: Token) -> bool:
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             word = pobj.lemma_.lower()
-            if prep.lower_ in ("for", "with", "from") and word in _BODY_WOUNDS and lemma in _CARE_VERBS | _BE_VERBS:
+            if (
+                prep.lower_ in ("for", "with", "from")
+                and word in _BODY_WOUNDS
+                and lemma in _CARE_VERBS | _BE_VERBS
+            ):
                 return True  # "treated for gunshot wounds", "is in the hospital with gunshot wounds"
             if prep.lower_ == "in" and word == "condition" and lemma in _BE_VERBS | _CARE_VERBS | {"leave"}:
                 return any(m.lower_ in _CONDITIONS for m in pobj.children)

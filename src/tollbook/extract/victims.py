@@ -155,7 +155,11 @@ def _state_outcome(verb: Token) -> Outcome | None:
 def _body_of(verb: Token) -> Token | None:
     """ "a man's body was found", "Caskey's body was taken to the crime lab": its owner was killed."""
     for child in verb.children:
-        if child.dep_ in ("nsubjpass", "dobj", "nsubj") and child.lemma_.lower() == "body" and child.tag_ == "NN":
+        if (
+            child.dep_ in ("nsubjpass", "dobj", "nsubj")
+            and child.lemma_.lower() == "body"
+            and child.tag_ == "NN"
+        ):
             owner = next((g for g in child.children if g.dep_ == "poss"), None)
             if owner is not None and owner.lower_ not in ("his", "her", "their", "its"):
                 return owner
@@ -180,7 +184,11 @@ def _is_one_person(token: Token, kind: SegmentKind) -> bool:
     entry = person_noun(lower)
     if entry is None and _open_patient(token):
         entry = person_noun("person")
-    if entry is None or token.tag_ in ("NNS", "NNPS") or (entry.generic and lower not in ("victim", "person")):
+    if (
+        entry is None
+        or token.tag_ in ("NNS", "NNPS")
+        or (entry.generic and lower not in ("victim", "person"))
+    ):
         return False
     has_possessive = any(c.dep_ == "poss" for c in token.children)
     bare_headline_noun = kind == SegmentKind.HEADLINE and not dets  # "Man shot, killed"
@@ -190,14 +198,21 @@ def _is_one_person(token: Token, kind: SegmentKind) -> bool:
 def _open_patient(token: Token) -> bool:
     """A singular noun shot, killed or wounded is a person unless it names a thing."""
     verb = token.head
-    return (token.pos_ == "NOUN" and token.lemma_.lower() not in NOT_PEOPLE
-            and token.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in PATIENT_VERBS)
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() not in NOT_PEOPLE
+        and token.dep_ in ("nsubjpass", "dobj")
+        and verb.lemma_.lower() in PATIENT_VERBS
+    )
 
 
 def _aged(token: Token) -> bool:
     """ "a 19-year-old was shot": an age standing for a person."""
-    return (token.lower_ == "old" and any(c.lower_ in ("year", "years") for c in token.children)
-            and any(c.dep_ == "det" for c in token.children))
+    return (
+        token.lower_ == "old"
+        and any(c.lower_ in ("year", "years") for c in token.children)
+        and any(c.dep_ == "det" for c in token.children)
+    )
 
 
 def _definite(token: Token) -> bool:
