@@ -430,15 +430,38 @@ MIN_SCORE = 1.0
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> list[tuple[tuple[str, str], re.Pattern[str], float]]:
-    return [(key, re.compile(pattern), weight) for key, rules in RULES.items() for pattern, weight in rules]
+def _compiled() -> list[tuple[tuple[str, str], re.Pattern[str], float, str]]:
+    return [
+        (key, re.compile(pattern), weight, _literal_prefix(pattern))
+        for key, rules in RULES.items()
+        for pattern, weight in rules
+    ]
+
+
+_METACHARS = set("()[]{}?*+|.^$\\")
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The plain text every match of a pattern starts with ("clash" for r"\bclash(?:es)?\b"),
+    so that a fast substring test can skip the regex on texts that lack it. "" when unknown."""
+    body = pattern.removeprefix(r"\b")
+    prefix = []
+    for i, char in enumerate(body):
+        if char in _METACHARS:
+            if char in "?*{" and prefix:
+                prefix.pop()  # the character before a quantifier is optional
+            break
+        prefix.append(char)
+    return "".join(prefix)
 
 
 def scores(text: str) -> dict[tuple[str, str], float]:
     """The summed rule weights per (event type, sub-event type), after the context rules."""
     lowered = text.lower()
     totals: dict[tuple[str, str], float] = defaultdict(float)
-    for key, pattern, weight in _compiled():
+    for key, pattern, weight, prefix in _compiled():
+        if prefix and prefix not in lowered:
+            continue  # a substring test is many times cheaper than the regex
         if pattern.search(lowered):
             totals[key] += weight
     _apply_context(lowered, totals)
