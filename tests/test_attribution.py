@@ -48,7 +48,7 @@ CASES = [
     ),
     ("Eight soldiers were killed in the clash. The army said in a statement.", 8, "army"),
     ("Eight soldiers were killed in the clash.", 8, None),
-    ("More than 112 people are reported to have been injured.", 113, None),
+    ("More than 40 people are reported to have been wounded.", 41, None),
     ("The United Nations said at least 30 civilians were killed in the strikes.", 30, "United Nations"),
     ("UN spokesman Stephane Martin said 30 civilians were killed.", 30, "Stephane Martin"),
     ("Sheriff John Smith said two deputies were wounded in the shootout.", 2, "John Smith"),

@@ -141,7 +141,7 @@ NON_COUNTS = [
     ("thousands of dollars in damage", "thousands of dollars", NumberKind.MONEY),
     ("up 5% on the year", "5%", NumberKind.PERCENT),
     ("up 5 percent", "5 percent", NumberKind.PERCENT),
-    ("seven days of mourning", "seven days", NumberKind.DURATION),
+    ("three days of national mourning", "three days", NumberKind.DURATION),
     ("3 hours later", "3 hours", NumberKind.DURATION),
     ("two weeks ago", "two weeks", NumberKind.DURATION),
     ("sentenced to 2 years in prison", "2 years", NumberKind.DURATION),

@@ -79,8 +79,8 @@ RESOLUTION = [
     ("Shops were looted over the weekend.", MON, "over the weekend", "2026-02-28", "2026-03-01", DAY),
     ("Shops were looted last weekend.", FRI, "last weekend", "2026-01-10", "2026-01-11", DAY),
     # year-less dates take the year nearest the anchor
-    ("killed in the early hours of January 3", FRI, "January 3", "2026-01-03", "", DAY),
-    ("in Caracas, Jan. 3, during", FRI, "Jan. 3", "2026-01-03", "", DAY),
+    ("shot in the small hours of January 9", FRI, "January 9", "2026-01-09", "", DAY),
+    ("in Goma, Jan. 7, during", FRI, "Jan. 7", "2026-01-07", "", DAY),
     ("the raid of Jan. 3 will", NEW_YEAR_FRI, "Jan. 3", "2026-01-03", "", DAY),
     ("the raid of Dec. 30 was", NEW_YEAR_FRI, "Dec. 30", "2025-12-30", "", DAY),
     ("the march planned for Jan. 3", OLD_YEAR_TUE, "Jan. 3", "2026-01-03", "", DAY),
@@ -131,7 +131,7 @@ def test_resolution(text, anchor, as_written, start, end, precision):
     [
         ("on Friday", DateKind.RELATIVE, False),
         ("earlier this month", DateKind.RELATIVE, False),
-        ("the early hours of January 3", DateKind.ABSOLUTE, False),
+        ("the small hours of January 9", DateKind.ABSOLUTE, False),
         ("January 16, 2026", DateKind.ABSOLUTE, True),
         ("10 JAN 90", DateKind.ABSOLUTE, True),
         ("in 2016", DateKind.ABSOLUTE, True),
@@ -271,8 +271,8 @@ LATEST = "latest explicit date in the text"
 @pytest.mark.parametrize(
     ("text", "date", "precision"),
     [
-        ("Troops attacked in the early hours of January 3. On Friday the minister spoke. "
-         "Caption: a funeral, 16/20/2016. Photo taken Friday, Jan. 16, 2026. Another: January 16, 2026.",
+        ("Gunmen struck in the small hours of January 9. On Friday the governor spoke. "
+         "Caption: a burial, 14/30/2019. Photo taken Friday, Jan. 16, 2026. Another: January 16, 2026.",
          "2026-01-16", DAY),
         ("The attack happened on March 3, 2025. The trial is scheduled for June 1, 2026.",
          "2025-03-03", DAY),

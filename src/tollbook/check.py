@@ -448,7 +448,7 @@ def unattributed_figure(context: CheckContext) -> list[Finding]:
 
 
 def _attributed_total(claim: Claim, by_id: dict[str, Claim]) -> bool:
-    # "Among the dead were 32 soldiers" goes on with the breakdown of a total someone stated.
+    # "Among the dead were 12 soldiers" goes on with the breakdown of a total someone stated.
     return any(by_id[total].source is not None for total in ancestors(claim, by_id))
 
 
@@ -660,7 +660,7 @@ def _examples(context: CheckContext, spans: list[Span], most: int = 3) -> str:
 
 
 def glued_word(text: str, offset: int) -> Span:
-    """The whitespace-delimited token around a glue point, e.g. 'MaduroVenezuela's'."""
+    """The whitespace-delimited token around a glue point, e.g. 'OtienoKenya's'."""
     start = offset
     while start > 0 and not text[start - 1].isspace():
         start -= 1

@@ -2,7 +2,7 @@
 
 A republished copy of a news story comes with page furniture ("Recommended stories", comment
 forms, share prompts), a topic tag glued to its headline, photo captions (often twice), and words
-glued together where links were stripped ("MaduroVenezuela’s"). Cleaning *marks* all of this as
+glued together where links were stripped ("OtienoKenya’s"). Cleaning *marks* all of this as
 segments over `Document.text`; it never deletes a character, so every span still indexes the
 original. The NLP stages read `Unit`s: one per kept paragraph, with residue cut out and a line
 break inserted at glue points, plus an offset map back to the original.
@@ -56,7 +56,7 @@ _CREDIT_RE = re.compile(
     r"(?:\((?:[^()]{0,80}?\b" + _AGENCY + r"\b[^()]{0,80}?|[^()/]{2,60}/[^()/]{2,60})\)"
     r"|\b(?:Photo|Photograph|Credit)\s*:\s*[^.]{2,80})\s*$"
 )
-# A topic tag a scraper glued to the end of a headline: "… Kidnapping Nicolas Maduro News".
+# A topic tag a scraper glued to the end of a headline: "… Convoy Ambush Joseph Otieno News".
 _TOPIC_TAG_RE = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+){1,4}(?:News|Updates|Live))\s*$")
 _SECTION_TAG_RE = re.compile(
     r"\s((?:Breaking|Latest|World|Top|Local|National|International|US|U\.S\.|UK)"
@@ -204,7 +204,7 @@ def _looks_like_prose(line: str) -> bool:
 def _topic_tag_start(line: str) -> int | None:
     """Where a glued topic tag starts in a headline line, if it ends with one.
 
-    The tag cannot start right after a possessive or a function word ("Maduro’s Kidnapping" is
+    The tag cannot start right after a possessive or a function word ("Otieno’s Convoy" is
     the headline's own phrase), so leading words are dropped until the tag can stand alone."""
     section = _SECTION_TAG_RE.search(line)
     if section:

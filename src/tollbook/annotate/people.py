@@ -1,8 +1,8 @@
 """People named in a report: one record per person, with spellings, titles and nationalities as written.
 
-Mentions are PERSON entities, grouped by surname with accents and case folded ("Nicolas Maduro",
-"Nicolás Maduro" and "Maduro" are one person). A title is the run of title words written right
-before a name ("Venezuela’s Defense Minister Vladimir Padrino Lopez", "US President Maduro").
+Mentions are PERSON entities, grouped by surname with accents and case folded ("Jose Peña",
+"José Peña" and "Peña" are one person). A title is the run of title words written right before a
+name ("Kenya's Interior Minister Joseph Otieno", "Police Chief Ana Ruiz").
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def _key(name: str, drafts: dict[str, _Draft]) -> str:
 
 
 def _title_before(unit: ParsedUnit, ent: SpacySpan) -> Title | None:
-    """The title words written right before a name, e.g. "Venezuela’s Defense Minister"."""
+    """The title words written right before a name, e.g. "Kenya's Interior Minister"."""
     doc = unit.doc
     i = ent.start - 1
     first = None

@@ -1,8 +1,8 @@
 """Attribution: who a sentence's figures come from.
 
-A speaker is the subject of a speech verb ("Venezuela’s defense ministry says …", "…, police
+A speaker is the subject of a speech verb ("Kenya's interior ministry says …", "…, police
 said.") or the object of "according to". A bare title ("the defense minister") or surname
-("Padrino") resolves to the person named in full elsewhere in the report; "he" / "she" to the last
+("Otieno") resolves to the person named in full elsewhere in the report; "he" / "she" to the last
 named speaker. Sentence-final and paragraph-carried attribution are applied by the claim stage,
 which knows the order of figures.
 """

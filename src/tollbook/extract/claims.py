@@ -2,8 +2,8 @@
 
 Three kinds of figure are drafted per sentence of the headline and body (never residue or
 captions): numbers that count people ("83 people have been killed"), named or singular victims
-("kidnapping Maduro and his wife, Cilia Flores" → 2, "a man was shot dead" → 1), and stated
-unknowns ("have not yet determined the full extent of civilian casualties"). Each draft then gets
+("seizing the governor and his wife, Ana Ruiz" → 2, "a man was shot dead" → 1), and stated
+unknowns ("the army has not yet confirmed the number of civilian casualties"). Each draft then gets
 its source: a speech verb in its sentence, an orphan "X said." right after it, or the attribution
 carried from earlier in the paragraph. Relations between drafts are `relations.py`'s job.
 """
@@ -76,7 +76,7 @@ class ClaimFinder:
             for draft in drafts:
                 draft.speech = _speech_for(draft, speeches)
             if speeches and not drafts and _is_orphan_attribution(speeches[-1]):
-                for draft in previous:  # "…47 Venezuelan soldiers … . X said."
+                for draft in previous:  # "…30 police officers … . X said."
                     draft.speech = draft.speech or speeches[-1]
             for draft in drafts:  # an attribution carries on through the paragraph
                 draft.speech = draft.speech or carried
@@ -264,7 +264,7 @@ def _counted_whole(number: Token, noun: Token) -> Token | None:
 
 
 def _among_whole(noun: Token) -> Token | None:
-    """ "Nine female soldiers were among 47 Venezuelan soldiers": the whole's noun."""
+    """ "Six female officers were among 30 Kenyan police officers": the whole's noun."""
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         for child in noun.head.children:
             if child.dep_ == "prep" and child.lower_ in ("among", "including"):
@@ -282,7 +282,7 @@ def _part_of_whole(noun: Token) -> bool:
 
 
 def _undetermined(unit: ParsedUnit, sent: SpacySpan) -> list[Draft]:
-    """A stated unknown: "have not yet determined the full extent of civilian casualties"."""
+    """A stated unknown: "the army has not yet confirmed the number of civilian casualties"."""
     drafts = []
     for noun in sent:
         lemma = noun.lemma_.lower()
@@ -344,7 +344,7 @@ def _speech_for(draft: Draft, speeches: list[Speech]) -> Speech | None:
 
 
 def _is_orphan_attribution(speech: Speech) -> bool:
-    """ "Venezuela’s Defense Minister Vladimir Padrino Lopez said." — a speech verb with no content
+    """ "Kenya's Interior Minister Joseph Otieno said." — a speech verb with no content
     of its own, attributing what came right before it."""
     verb = speech.verb
     return verb.lemma_ != "accord" and not any(

@@ -31,9 +31,9 @@ class Draft:
     outcome_inferred: bool = False
     source: Source | None = None
     speech: Speech | None = None
-    among_total: bool = False  # "Among the dead were 32 …": part of that outcome's total
+    among_total: bool = False  # "Among the dead were 12 …": part of that outcome's total
     part_of_anchor: Token | None = None  # "Nine … were among 47 …": the whole's noun
-    from_report: bool = False  # "from an initial report of 23"
+    from_report: bool = False  # "from an initial report of 15"
     person: str | None = None  # the surname of one named victim: two names are two people
     mentions: list[Span] = field(default_factory=list)
     # Relations, set by relations.py (references to other drafts until ids are given).

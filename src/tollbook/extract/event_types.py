@@ -446,7 +446,7 @@ def _literal_prefix(pattern: str) -> str:
     so that a fast substring test can skip the regex on texts that lack it. "" when unknown."""
     body = pattern.removeprefix(r"\b")
     prefix = []
-    for i, char in enumerate(body):
+    for char in body:
         if char in _METACHARS:
             if char in "?*{" and prefix:
                 prefix.pop()  # the character before a quantifier is optional

@@ -247,7 +247,7 @@ class EventFinder:
             place = self.gazetteer.lookup(_strip_the(ent.text))
             if place is None or (self.scanner.upper and place.country not in self.scanner.countries):
                 continue
-            # "the United States attacked", "US forces", "Venezuela’s ministry": actors, not places.
+            # "the United States attacked", "US forces", "Kenya's ministry": actors, not places.
             if place.precision == PlacePrecision.COUNTRY and ent.root.dep_ in _ACTOR_DEPS:
                 continue
             places[place] += 2 if place.precision == PlacePrecision.POINT else 1

@@ -1,9 +1,9 @@
 """Reading a figure off the parse: which people a number counts and what happened to them.
 
-From a number token, find the noun it counts ("47 Venezuelan soldiers", "dozens of people") and
+From a number token, find the noun it counts ("30 Kenyan police officers", "dozens of people") and
 climb the dependency tree to a casualty word: a passive verb ("were killed"), an intransitive one
 ("died"), an object of an active one ("killing 5"), a participle or adjective ("32 slain officers",
-"the dead"), or an outcome noun ("83 deaths", "death toll rose to 83", "an initial report of 23"
+"the dead"), or an outcome noun ("40 deaths", "death toll rose to 40", "an initial report of 15"
 about "casualties").
 """
 
@@ -44,8 +44,8 @@ class Reading:
     outcome: Outcome
     trigger: Token  # the casualty word
     confidence: float
-    among: bool = False  # "Among the dead were 32 …": a part of the outcome's total
-    from_report: bool = False  # "an initial report of 23": the figure of a (possibly older) report
+    among: bool = False  # "Among the dead were 12 …": a part of the outcome's total
+    from_report: bool = False  # "an initial report of 15": the figure of a (possibly older) report
     outcome_noun: Token | None = None  # "casualties" in "military casualties": carries the group
     hedged: bool = False
 
@@ -196,7 +196,7 @@ def _has_object(verb: Token) -> bool:
 
 
 def _be_with(verb: Token, *, exclude: Token) -> Reading | None:
-    """ "were dead", "remain missing", "Among the dead were 32 …", "The death toll is 83"."""
+    """ "were dead", "remain missing", "Among the dead were 12 …", "The death toll is 40"."""
     if _negated(verb):
         return None
     for child in verb.children:
@@ -235,7 +235,7 @@ def _through_preposition(prep: Token) -> tuple[Reading | None, Token | None]:
             return Reading(outcome, owner, 0.8, outcome_noun=owner.head), None
     if word == "of" and lemma in _QUANTITY_HEADS:  # "a total of 83 people"
         return None, owner
-    if word == "of" and lemma in _REPORT_HEADS:  # "from an initial report of 23" (about casualties)
+    if word == "of" and lemma in _REPORT_HEADS:  # "from an initial report of 15" (about casualties)
         noun = _outcome_noun_above(owner)
         if noun is not None:
             return Reading(

@@ -53,7 +53,7 @@ def _draft_for(drafts: list[Draft], anchor) -> Draft | None:
 
 
 def _link_revisions(drafts: list[Draft]) -> None:
-    """ "Revising … from an initial report of 23, … a total of 83 people were killed": 83 supersedes 23."""
+    """ "Revising … from an initial report of 15, … a total of 40 people were killed": 40 supersedes 15."""
     for old in drafts:
         if not old.from_report or old.count is None:
             continue

@@ -220,7 +220,7 @@ def _definite(token: Token) -> bool:
 
 
 def _person_end(token: Token) -> Token:
-    """The last word naming one person: "his wife, Cilia Flores" ends at "Flores"."""
+    """The last word naming one person: "his wife, Ana Ruiz" ends at "Ruiz"."""
     end = token
     for child in token.children:
         if child.dep_ in ("appos", "compound", "flat") and child.i > end.i:

@@ -6,8 +6,8 @@ DESIGN.md "Reconciling figures across reports":
 1. Each member report-event states at most one figure per outcome and group: its current,
    non-negated claims with a count, a headline figure dropped when the body gives one, parts
    dropped when their total is there, the largest figure per sub-group, sub-groups summed.
-   Groups roll up to their category ("47 Venezuelan soldiers" and "32 Cuban soldiers" are both
-   `military`: 79); a perpetrator group is its own `perpetrator` group. The event-level total
+   Groups roll up to their category ("20 Kenyan soldiers" and "12 Ugandan soldiers" are both
+   `military`: 32); a perpetrator group is its own `perpetrator` group. The event-level total
    is `tollbook.evaluate.tally`'s rule (a stated total covers the groups beside it, `injured`
    means injured and not killed, everyone counts whatever their role).
 2. Independence is by original source: a figure attributed to a named speaker or organisation
