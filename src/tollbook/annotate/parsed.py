@@ -21,6 +21,7 @@ class ParsedUnit:
     unit: Unit
     doc: Doc
     _starts: list[int] = field(default_factory=list)
+    _sentence_starts: list[int] | None = None
 
     def __post_init__(self) -> None:
         self._starts = [t.idx for t in self.doc]
@@ -59,7 +60,9 @@ class ParsedUnit:
         return token if token.idx <= view < token.idx + max(len(token.text), 1) else None
 
     def sentence_index(self, token: Token) -> int:
-        return next(i for i, s in enumerate(self.doc.sents) if s.start <= token.i < s.end)
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start for s in self.doc.sents]
+        return bisect.bisect_right(self._sentence_starts, token.i) - 1
 
 
 @dataclass
@@ -67,6 +70,12 @@ class Parsed:
     """All units of a report, in text order."""
 
     units: list[ParsedUnit]
+    _by_start: list[ParsedUnit] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_start = sorted(self.units, key=lambda u: u.unit.start)  # units never overlap
+        self._starts = [u.unit.start for u in self._by_start]
 
     def __iter__(self) -> Iterator[ParsedUnit]:
         return iter(self.units)
@@ -75,7 +84,9 @@ class Parsed:
         return (u for u in self.units if u.kind in kinds)
 
     def unit_at(self, offset: int) -> ParsedUnit | None:
-        return next((u for u in self.units if u.contains(offset)), None)
+        # Bisection, not a scan: a long scraped page has hundreds of units and this runs per date.
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self._by_start[i] if i >= 0 and self._by_start[i].contains(offset) else None
 
 
 def parse(nlp, units: list[Unit], *, batch_size: int = 64) -> Parsed:

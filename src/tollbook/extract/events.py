@@ -133,6 +133,7 @@ class EventFinder:
         self.published = published
         self.dateline: PlaceMention | None = None
         self.scanner: PlaceScanner | None = None
+        self._event_dates_cache: tuple[list[int], list[DateRange]] | None = None
 
     def find(self, claim_sentences: Counter) -> EventIndex:
         self.dateline = dateline = read_dateline(self.text, [0, *(u.unit.start for u in self.parsed)],
@@ -175,7 +176,7 @@ class EventFinder:
                 if unit.kind == SegmentKind.HEADLINE and self._stands_alone(unit, spans[paragraph]):
                     paragraph, passage = -1, sent.text
                 dates, places = self._event_dates(unit, sent), self._places(unit, sent)
-                around = self._dates_within(unit, *spans[paragraph]) if paragraph >= 0 else []
+                around = self._dates_within(*spans[paragraph]) if paragraph >= 0 else []
                 found.append(_Sentence(unit=unit, sent=sent, family=name, triggers=triggers, dates=dates,
                                        places=places, actors=self._actors(sent, triggers),
                                        paragraph=paragraph, passage=passage, around=around))
@@ -201,18 +202,27 @@ class EventFinder:
         return name, [t for t in found if _TRIGGERS.get(t.lemma_.lower(), VIOLENCE) == name]
 
     def _event_dates(self, unit: ParsedUnit, sent: SpacySpan) -> list[DateRange]:
-        return self._dates_within(unit, *self._sentence_bounds(unit, sent))
+        return self._dates_within(*self._sentence_bounds(unit, sent))
 
-    def _dates_within(self, unit: ParsedUnit, first: int, last: int) -> list[DateRange]:
-        found = []
-        for mention in self.dates:
-            if not first <= mention.start < last or self._stamp(mention):
+    def _dates_within(self, first: int, last: int) -> list[DateRange]:
+        if self._event_dates_cache is None:
+            self._event_dates_cache = self._dates_of_events()
+        starts, resolved = self._event_dates_cache
+        return resolved[bisect.bisect_left(starts, first):bisect.bisect_left(starts, last)]
+
+    def _dates_of_events(self) -> tuple[list[int], list[DateRange]]:
+        """The dates that can date an event (not stamps, not hung on a speech verb), by position.
+        Worked out once per report: each sentence and paragraph then takes its slice, which keeps
+        a long scraped page with hundreds of dates linear."""
+        kept = []
+        for mention in sorted(self.dates, key=lambda m: m.start):
+            if self._stamp(mention):
                 continue
-            owner = unit if unit.contains(mention.start) else self.parsed.unit_at(mention.start)
+            owner = self.parsed.unit_at(mention.start)
             token = owner.token_at(mention.end - 1) if owner is not None else None
             if token is None or not _attached_to_speech(token):
-                found.append(mention.resolved)
-        return found
+                kept.append(mention)
+        return [m.start for m in kept], [m.resolved for m in kept]
 
     def _stands_alone(self, unit: ParsedUnit, paragraph: tuple[int, int]) -> bool:
         """A headline is a paragraph of its own; a wire text's first line, taken for a headline,
