@@ -35,7 +35,7 @@ from tollbook.model import (
 
 # ---------------------------------------------------------------- fixtures built from text
 
-WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
 def parse_figure(figure: str) -> tuple[Qualifier, int | None, int | None, int | None]:
@@ -514,6 +514,70 @@ def test_three_rival_figures_give_one_finding():
 )
 def test_no_conflict(claims):
     assert run("conflicting_figures", make(RIVALS, *claims)) == []
+
+
+# Figures that are not rival totals for the event: a statistic, a share, a breakdown, an earlier word.
+NOT_RIVALS = (
+    "Gunmen killed 6 people at a market on Friday. Police said 31 people have been killed in the "
+    "county so far this year. Last summer, 2 people were killed at the same market. Officers said "
+    "one of the people killed was a guard. Police had initially said 4 people were killed. "
+    "Four people were wounded. Three of them are in stable condition and one is critical. "
+    "Two people were taken by ambulance and two people went by private car. "
+    "There could have been 20 people killed, the mayor said. In March 2019, 9 people were killed "
+    "nearby. Three separate shootings killed 11 people across the region."
+)
+
+
+@pytest.mark.parametrize(
+    "rival",
+    [
+        C("31", noun="people"),  # a period statistic
+        C("2", noun="people", near="Last summer"),  # another time
+        C("one", noun="people", near="said one of"),  # a partitive share
+        C("4", noun="people", near="initially"),  # an earlier figure the sentence marks
+        C("20", noun="people"),  # a hypothesis
+        C("9", noun="people"),  # a dated earlier event
+        C("11", noun="people"),  # several incidents at once
+    ],
+)
+def test_figures_about_something_else_do_not_conflict(rival):
+    extraction = make(NOT_RIVALS, C("6", noun="people"), rival)
+    assert run("conflicting_figures", extraction) == []
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        [C("Three", noun="people", outcome=Outcome.INJURED, near="Three of them")],  # by condition
+        [C("Two", noun="people", outcome=Outcome.INJURED, near="Two people were taken")],  # by transport
+        # shares that add up to the total: 4 = 2 + 2
+        [C("two", noun="people", outcome=Outcome.INJURED, near="and two people"),
+         C("Two", noun="people", outcome=Outcome.INJURED, near="Two people were taken")],
+    ],
+)
+def test_a_breakdown_of_the_wounded_does_not_conflict_with_their_total(parts):
+    extraction = make(NOT_RIVALS, C("Four", noun="people", outcome=Outcome.INJURED), *parts)
+    assert run("conflicting_figures", extraction) == []
+
+
+def test_a_rival_total_still_conflicts_beside_a_statistic():
+    text = NOT_RIVALS + " A witness said 9 people were killed at the market."
+    extraction = make(text, C("6", noun="people"), C("31", noun="people"),
+                      C("9", noun="people", near="witness said 9"))
+    [finding] = run("conflicting_figures", extraction)
+    assert spanned(extraction, finding) == ["6", "9"]
+
+
+def test_live_updates_of_one_part_are_not_added_twice():
+    text = ("1:10 p.m.: Police say three officers are injured. 12:50 p.m.: At least three officers are "
+            "injured. Later the chief said four officers were wounded in all.")
+    extraction = make(
+        text,
+        C("four", id="t", noun="officers", outcome=Outcome.INJURED),
+        C("three", noun="officers", outcome=Outcome.INJURED, part_of="t"),
+        C("At least three", noun="officers", outcome=Outcome.INJURED, part_of="t"),
+    )
+    assert [f.severity for f in run("parts_vs_total", extraction)] != [Severity.ERROR]
 
 
 # ---------------------------------------------------------------- conflicting_title

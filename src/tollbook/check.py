@@ -22,6 +22,7 @@ from functools import cached_property
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from tollbook import figure_roles
 from tollbook.model import (
     Category,
     Claim,
@@ -188,10 +189,12 @@ def nested(a: Claim, b: Claim, by_id: dict[str, Claim]) -> bool:
 def parts_vs_total(context: CheckContext) -> list[Finding]:
     """Direct parts of a total must not exceed it; a remainder is worth saying."""
     findings = []
-    for total in context.extraction.claims:
+    # Figures about other times or places ("13 children died statewide in 2012") are not parts.
+    claims = [c for c in context.extraction.claims if not figure_roles.about_other_scope(context.text, c)]
+    for total in claims:
         if total.count is None or total.status != Status.CURRENT:
             continue
-        parts = _distinct_parts(total, context.extraction.claims)
+        parts = _distinct_parts(total, claims)
         if parts:
             findings.extend(_compare_parts(total, parts))
     return findings
@@ -205,8 +208,11 @@ def _distinct_parts(total: Claim, claims: Iterable[Claim]) -> list[Claim]:
             continue
         if total.outcome != Outcome.CASUALTIES and claim.outcome != total.outcome:
             continue
+        # An equal part in a compatible group, or an overlapping one in the very same group ("three
+        # officers" then "at least three officers" in a live report), is the same part told twice.
         repeat = any(
             bounds(claim.count) == bounds(seen.count) and _compatible_part(claim.group, seen.group)
+            or overlap(claim.count, seen.count) and claim.group == seen.group
             for seen in parts
         )
         if not repeat:
@@ -361,8 +367,11 @@ def conflicting_figures(context: CheckContext) -> list[Finding]:
 
     Claims with no event are taken to be about the report's one event. Equal figures, and bounds
     that overlap ("at least 5" and 7), corroborate; a part never conflicts with its total."""
+    text = context.text
     rivals = [c for c in context.extraction.claims
-              if is_standing(c) and not c.from_headline and not is_individual(c)]
+              if is_standing(c) and not c.from_headline and not is_individual(c)
+              and not figure_roles.about_other_scope(text, c) and not figure_roles.is_partitive(text, c)
+              and not figure_roles.is_not_current(text, c)]
     pairs = [
         (a, b)
         for a, b in combinations(rivals, 2)
@@ -372,7 +381,33 @@ def conflicting_figures(context: CheckContext) -> list[Finding]:
         and not nested(a, b, context.claims_by_id)
         and not overlap(a.count, b.count)
     ]
+    pairs = [(a, b) for a, b in pairs if not _breakdown_of(a, b, rivals, text)]
     return [_conflict_finding(component) for component in _components(pairs)]
+
+
+def _breakdown_of(a: Claim, b: Claim, rivals: list[Claim], text: str) -> bool:
+    """The smaller figure is a share of the larger: a breakdown by condition ("three in stable
+    condition" of five shot), or one of several figures that add up to it (five = three + two)."""
+    small, large = sorted((a, b), key=lambda c: bounds(c.count)[1])
+    if figure_roles.is_condition_breakdown(text, small):
+        return True
+    if small.count.value is None or large.count.value is None:
+        return False
+    others = [
+        c.count.value
+        for c in rivals
+        if c.id not in (a.id, b.id) and c.event == a.event and c.outcome == a.outcome
+        and same_group(c.group, a.group) and c.count.value is not None and c.count.value < large.count.value
+    ]
+    return _adds_up(large.count.value - small.count.value, others)
+
+
+def _adds_up(target: int, values: list[int]) -> bool:
+    """Some of the values sum to the target exactly (a small subset-sum: reports give few figures)."""
+    reachable = {0}
+    for value in values[:12]:
+        reachable |= {r + value for r in reachable if r + value <= target}
+    return target in reachable
 
 
 def is_individual(claim: Claim) -> bool:

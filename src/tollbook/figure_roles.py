@@ -1,0 +1,95 @@
+"""What a figure is doing in its sentence, for the checks that compare figures.
+
+Two figures for the same outcome and group only contradict each other when both are totals for the
+report's event. News reports are full of figures that are not: statistics for a year, a city or a
+country ("34 officers have died in shootings this year"), earlier shootings recalled ("Last summer,
+one man was killed"), partitives ("one of the women killed"), and breakdowns by condition or by how
+victims reached hospital ("three are in stable condition, one critical"). The extraction keeps all
+of them as claims — they are what the report says — but the consistency checks must not set them
+against the event's total. These tests read only the sentence's words, so they are cheap and
+predictable; they err towards silence, since a false alarm costs an analyst more than a missed one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.model import Claim
+
+# A sentence about another time, a longer period, a wider place, or several incidents at once.
+# Not "last week" or "earlier this month": that is often when the report's own event happened.
+_OTHER_SCOPE = re.compile(
+    r"""
+    \b(?:this|last|past|previous|earlier\ this|later\ that|earlier\ that)
+        \s+(?:year|summer|spring|winter|fall|autumn|decade)\b
+  | \b(?:in|since|during|through|of)\s+(?:19|20)\d\d\b
+  | \bso\ far\b | \bto\ date\b | \bthe\ first\s+\w+\s+(?:days|weeks|months)\b
+  | \b(?:nationwide|statewide|citywide|countywide|annually|each\ year|every\ year|per\ year|a\ year)\b
+  | \bacross\ the\ (?:country|nation|state|city|county|region)\b
+  | \bin\ the\ line\ of\ duty\b
+  | \b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate\s+)?
+        (?:shootings|incidents|attacks|killings|homicides)\b
+  | \bstring\ of\b | \bspate\ of\b | \bthe\ latest\ in\b
+  | \b(?:later|earlier)\ that\ (?:month|week)\b
+  | \b(?:months|years|decades)\ ago\b | \b(?:two|three|four|several|\d+)\ weeks\ ago\b
+  | \b(?:January|February|March|April|May|June|July|August|September|October|November|December)
+        \s+(?:19|20)\d\d\b
+  | \b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+\w+\s+
+        (?:shootings|incidents|attacks|killings)\b
+  """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# "one of the women killed", "two of them", "one of whom died": a part by its very wording.
+_PARTITIVE_AFTER = re.compile(
+    r"\s+(?:of|among)\s+(?:the|them|whom|those|these|us|his|her|their|its)\b", re.IGNORECASE
+)
+
+# Victims sorted by their condition or by how they reached hospital: a breakdown, not a rival total.
+_BY_CONDITION = re.compile(
+    r"""
+    \b(?:critical|stable|serious|fair|good|grave|satisfactory|unknown|(?:non-)?life-threatening)
+        \s+condition\b
+  | \b(?:seriously|critically|gravely|mortally|non-critical|minor)\b
+  | \bby\ (?:ambulance|helicopter|private\ (?:car|vehicle))\b | \btreated\ and\ released\b
+  """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+# A figure the sentence itself marks as earlier or hypothetical: not a current rival figure.
+_NOT_CURRENT = re.compile(
+    r"""
+    \b(?:initially|originally|at\ first|previously|earlier\ reports?|initial\ reports?|first\ reported)\b
+  | \bhad\ (?:said|reported|initially)\b
+  | \b(?:should|could|would|might)(?:\ have|'ve)\ been\b
+  """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def sentence_of(text: str, claim: Claim) -> str:
+    return text[claim.evidence.start : claim.evidence.end]
+
+
+def about_other_scope(text: str, claim: Claim) -> bool:
+    """The figure's sentence is about another time, a period, a wider place or several incidents."""
+    return bool(_OTHER_SCOPE.search(sentence_of(text, claim)))
+
+
+def is_partitive(text: str, claim: Claim) -> bool:
+    """The count is followed by "of the …" / "of whom": a share of a figure stated elsewhere."""
+    if claim.count is None:
+        return False
+    return bool(_PARTITIVE_AFTER.match(text, claim.count.end))
+
+
+def is_not_current(text: str, claim: Claim) -> bool:
+    """The sentence marks its figure as an earlier report ("initially said six") or a hypothesis
+    ("there could have been five dead"): the current figure is stated elsewhere, or nowhere."""
+    return bool(_NOT_CURRENT.search(sentence_of(text, claim)))
+
+
+def is_condition_breakdown(text: str, claim: Claim) -> bool:
+    """The figure sorts victims by condition or by how they reached hospital."""
+    return bool(_BY_CONDITION.search(sentence_of(text, claim)))
