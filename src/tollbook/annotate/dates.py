@@ -45,7 +45,9 @@ from enum import StrEnum
 
 from tollbook.model import DatePrecision, DateRange, Published
 
-__all__ = ["DateKind", "DateMention", "find_dates", "infer_publication", "parse_date_string", "resolve"]
+__all__ = [
+    "DateKind", "DateMention", "announced", "find_dates", "infer_publication", "parse_date_string", "resolve",
+]
 
 Day = datetime.date
 
@@ -517,7 +519,7 @@ def infer_publication(text: str, mentions: list[DateMention] | None = None) -> P
         mentions = find_dates(text)
     ranges = [
         m.resolved for m in mentions
-        if m.kind is DateKind.ABSOLUTE and m.has_year and m.resolved and not _announced(text, m)
+        if m.kind is DateKind.ABSOLUTE and m.has_year and m.resolved and not announced(text, m)
     ]
     ranges = _drop_outliers(ranges)
     for precision in (DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR):
@@ -604,7 +606,7 @@ _FUTURE_CUE = re.compile(
 )
 
 
-def _announced(text: str, mention: DateMention) -> bool:
+def announced(text: str, mention: DateMention) -> bool:
     """Whether the words just before the date announce it as future ("the trial is set for ...")."""
     return bool(_FUTURE_CUE.search(text[max(0, mention.start - 40):mention.start]))
 

@@ -7,8 +7,10 @@ each incident or other family becomes an event:
 - type: the ACLED classifier over the event's whole paragraphs (a wrapped wire line or a
   clipped sentence hides the words that type it), held to the incident's distinctive kind;
 - date: the best-attested date in its sentences — never one on a speech verb ("the minister
-  said on Friday": when a figure was *stated*), a dateline's or a page stamp's — else a date
-  of its paragraphs, else "on or before publication";
+  said on Friday": when a figure was *stated*) or on what followed ("arrested Monday"), one to
+  come, a dateline's or a page stamp's (`extract.event_dates`) — else a date of its paragraphs,
+  else, in a report of one event, its first date in the week before publication, else "on or
+  before publication";
 - place: the best-attested country, then its best-attested town, from the report's dateline
   (a prior) and the place names of its sentences (`extract.event_places`).
 
@@ -29,6 +31,7 @@ from spacy.tokens import Token
 from tollbook.annotate.dates import DateKind, DateMention
 from tollbook.annotate.parsed import Parsed, ParsedUnit
 from tollbook.extract import event_types, incidents
+from tollbook.extract.event_dates import dates_aftermath, elsewhere_in_time, hangs_on_speech
 from tollbook.extract.event_places import PlaceMention, PlaceScanner, read_dateline
 from tollbook.extract.lexicon import INTRANSITIVE_OUTCOMES, OUTCOME_ADJECTIVES, OUTCOME_VERBS, SPEECH_VERBS
 from tollbook.model import Actor, DatePrecision, DateRange, Event, Place, PlacePrecision, SegmentKind, Span
@@ -50,8 +53,10 @@ _DATELINE_WEIGHT = 2.5
 _DATELINE_TOWN_WEIGHT = 1.25
 _TYPED_PASSAGES = 4
 _HISTORY_DAYS = 62
+_LONE_EVENT_DAYS = 7  # how far before publication a lone event's stray date may lie
 # "Posted: Friday, January 31, 2014": when the page was published, not when anything happened.
 _STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated|published|modified)\s*:?\s*(?:on\s+)?$")
+_HEADER_AFTER = re.compile(r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:--|\u2014|\u2013)")
 _WIDEN = 240  # characters a wrapped sentence is looked for beyond its parsed piece
 _SENTENCE_END = re.compile(r"[.!?][\"'’”]?(?=\s)|\n[ \t]*\n")
 _ACTOR_DEPS = ("nsubj", "compound", "poss", "amod", "nmod")
@@ -76,7 +81,7 @@ class _Family:
             self.passages[sentence.paragraph] = sentence.passage
             self.nearby_dates.extend(sentence.around)
         self.triggers.extend(sentence.triggers)
-        self.dates.extend(sentence.dates)
+        self.dates.extend(sentence.event_dates)
         self.places.update(sentence.places)
         self.actors.extend(sentence.actors)
 
@@ -89,7 +94,8 @@ class _Sentence:
     sent: SpacySpan
     family: str
     triggers: list[Token]
-    dates: list[DateRange]
+    dates: list[DateRange]  # that tell incidents apart (not stamps, not on a speech verb)
+    event_dates: list[DateRange]  # that can date its event (`extract.event_dates`)
     places: Counter
     actors: list[Actor]
     paragraph: int
@@ -133,7 +139,8 @@ class EventFinder:
         self.published = published
         self.dateline: PlaceMention | None = None
         self.scanner: PlaceScanner | None = None
-        self._event_dates_cache: tuple[list[int], list[DateRange]] | None = None
+        self._event_dates_cache: tuple[list[int], list[DateRange], list[int], list[DateRange]] | None = None
+        self._lone_event = False  # the report tells one event: any date of it may be that event's
 
     def find(self, claim_sentences: Counter) -> EventIndex:
         self.dateline = dateline = read_dateline(self.text, [0, *(u.unit.start for u in self.parsed)],
@@ -152,6 +159,7 @@ class EventFinder:
             for family in families:
                 if family.name == VIOLENCE:
                     family.places[dateline.place] += _DATELINE_WEIGHT
+        self._lone_event = len(families) == 1
         events = [self._event(f"e{number}", family) for number, family in enumerate(families, 1)]
         by_sentence = {
             (unit.index, sent.start): event.id
@@ -176,8 +184,10 @@ class EventFinder:
                 if unit.kind == SegmentKind.HEADLINE and self._stands_alone(unit, spans[paragraph]):
                     paragraph, passage = -1, sent.text
                 dates, places = self._event_dates(unit, sent), self._places(unit, sent)
+                split_dates = self._dates_within(*self._sentence_bounds(unit, sent), telling_apart=True)
                 around = self._dates_within(*spans[paragraph]) if paragraph >= 0 else []
-                found.append(_Sentence(unit=unit, sent=sent, family=name, triggers=triggers, dates=dates,
+                found.append(_Sentence(unit=unit, sent=sent, family=name, triggers=triggers,
+                                       dates=split_dates, event_dates=dates,
                                        places=places, actors=self._actors(sent, triggers),
                                        paragraph=paragraph, passage=passage, around=around))
         return found
@@ -204,25 +214,36 @@ class EventFinder:
     def _event_dates(self, unit: ParsedUnit, sent: SpacySpan) -> list[DateRange]:
         return self._dates_within(*self._sentence_bounds(unit, sent))
 
-    def _dates_within(self, first: int, last: int) -> list[DateRange]:
+    def _dates_within(self, first: int, last: int, *, telling_apart: bool = False) -> list[DateRange]:
         if self._event_dates_cache is None:
             self._event_dates_cache = self._dates_of_events()
-        starts, resolved = self._event_dates_cache
+        starts, resolved = self._event_dates_cache[2:] if telling_apart else self._event_dates_cache[:2]
         return resolved[bisect.bisect_left(starts, first):bisect.bisect_left(starts, last)]
 
-    def _dates_of_events(self) -> tuple[list[int], list[DateRange]]:
-        """The dates that can date an event (not stamps, not hung on a speech verb), by position.
+    def _dates_of_events(self) -> tuple[list[int], list[DateRange], list[int], list[DateRange]]:
+        """By position, the dates that can date an event (not stamps, not hung on a speech or
+        aftermath word, not announced or in another clock: `extract.event_dates`), then those
+        that tell incidents apart (not stamps, not on a speech verb).
         Worked out once per report: each sentence and paragraph then takes its slice, which keeps
         a long scraped page with hundreds of dates linear."""
-        kept = []
+        kept, apart = [], []
         for mention in sorted(self.dates, key=lambda m: m.start):
             if self._stamp(mention):
                 continue
             owner = self.parsed.unit_at(mention.start)
             token = owner.token_at(mention.end - 1) if owner is not None else None
-            if token is None or not _attached_to_speech(token):
+            if token is None or not hangs_on_speech(token, _is_event_word):
+                apart.append(mention)
+            if self._after_publication(mention.resolved) or elsewhere_in_time(self.text, mention):
+                continue
+            if token is None or not dates_aftermath(token, _is_event_word):
                 kept.append(mention)
-        return [m.start for m in kept], [m.resolved for m in kept]
+        return ([m.start for m in kept], [m.resolved for m in kept],
+                [m.start for m in apart], [m.resolved for m in apart])
+
+    def _after_publication(self, date: DateRange) -> bool:
+        """A date after the report ("tomorrow", "next Friday") is of something still to come."""
+        return bool(self.published and date.start and date.start[:10] > self.published[:10])
 
     def _stands_alone(self, unit: ParsedUnit, paragraph: tuple[int, int]) -> bool:
         """A headline is a paragraph of its own; a wire text's first line, taken for a headline,
@@ -233,6 +254,8 @@ class EventFinder:
         """A date that stamps the report (a dateline's, "Posted: …"), not the event."""
         if self.dateline is not None and self.dateline.start <= mention.start < self.dateline.end + 2:
             return True
+        if _HEADER_AFTER.match(self.text, mention.end) and not self.text[: mention.start].count("\n"):
+            return True  # a wire header's date ("CLANDESTINE, 30 MAR 89 (RADIO ...) --") whatever its place
         return bool(_STAMP_BEFORE.search(self.text, max(0, mention.start - 25), mention.start))
 
     def _sentence_bounds(self, unit: ParsedUnit, sent: SpacySpan) -> tuple[int, int]:
@@ -338,13 +361,28 @@ class EventFinder:
         specific = [kv for kv in inside if kv[0].precision != PlacePrecision.COUNTRY] or inside
         return max(specific, key=lambda kv: (kv[1], kv[0].precision == PlacePrecision.POINT))[0]
 
+    def _lone_event_dates(self) -> list[DateRange]:
+        """For a report of one event whose own sentences give no date: the first day-precise date
+        of the report (not a stamp, not on a statement or an aftermath) in the days before its
+        publication. Stories tell the event before what followed it ("...ended Friday night when
+        officers arrived"; the funeral, the arraignment come later)."""
+        if not self._lone_event or not self.published:
+            return []
+        if self._event_dates_cache is None:
+            self._event_dates_cache = self._dates_of_events()
+        for date in self._event_dates_cache[1]:
+            one_day = date.precision == DatePrecision.DAY and date.start == date.end
+            if one_day and 0 <= _days_before(date, self.published) <= _LONE_EVENT_DAYS:
+                return [date]
+        return []
+
     def _history(self, date: DateRange) -> bool:
         """A month or year long past ("in 1984") is background, not the date of the event."""
         coarse = date.precision in (DatePrecision.MONTH, DatePrecision.YEAR)
         return coarse and bool(self.published) and _days_before(date, self.published) > _HISTORY_DAYS
 
     def _date(self, family: _Family) -> DateRange:
-        for dates in (family.dates, family.nearby_dates):
+        for dates in (family.dates, family.nearby_dates, self._lone_event_dates()):
             dates = [d for d in dates if not self._history(d)]
             if dates:
                 votes = Counter((d.start, d.end, d.precision) for d in dates)
@@ -377,17 +415,8 @@ def _is_casualty_word(token: Token) -> bool:
     )
 
 
-def _attached_to_speech(token: Token) -> bool:
-    """A date hanging on a speech verb ("said on Friday") dates the statement, not the event; a
-    date inside what was said ("police say he was shot Monday") dates the event. So the nearest
-    verb above the date decides."""
-    for ancestor in list(token.ancestors)[:4]:
-        lemma = ancestor.lemma_.lower()
-        if lemma in _TRIGGERS or _is_casualty_word(ancestor):
-            return False
-        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "aux":
-            return lemma in SPEECH_VERBS
-    return False
+def _is_event_word(token: Token) -> bool:
+    return token.lemma_.lower() in _TRIGGERS or _is_casualty_word(token)
 
 
 def _strip_the(name: str) -> str:

@@ -221,9 +221,30 @@ def event_figures(members: Sequence[Member], reports: Mapping[str, Extraction], 
                   order: Mapping[str, int]) -> tuple[list[Figure], list[Figure]]:
     """(per outcome × group figures, per outcome totals) of one ledger event."""
     groups = _collect(members, reports, originals, order, report_group_figures)
-    totals = _collect(members, reports, originals, order, report_totals)
+    totals = _without_fate_unsaid(_collect(members, reports, originals, order, report_totals), reports)
     figures = [reconcile_figure(outcome, group, _ordered(items))
                for (outcome, group), items in sorted(groups.items())]
     total_figures = [reconcile_figure(outcome, TOTAL, _ordered(items))
                      for outcome, items in sorted(totals.items())]
     return figures, total_figures
+
+
+def _without_fate_unsaid(totals: dict, reports: Mapping[str, Extraction]) -> dict:
+    """Drop an injured figure read only from "was shot" (fate unsaid) when another report of the
+    event tells the deaths it covers: joined to it, the dead would count again as injured."""
+    killed = max((item.value for _, item in totals.get(Outcome.KILLED, [])), default=0)
+    injured = [(n, item) for n, item in totals.get(Outcome.INJURED, [])
+               if not (_fate_unsaid(item, reports) and item.value <= killed)]
+    if Outcome.INJURED in totals and len(injured) < len(totals[Outcome.INJURED]):
+        totals = {**totals, Outcome.INJURED: injured} if injured else {
+            k: v for k, v in totals.items() if k != Outcome.INJURED}
+    return totals
+
+
+def _fate_unsaid(item: SourceFigure, reports: Mapping[str, Extraction]) -> bool:
+    outcomes = set()
+    for ref in item.claims:
+        extraction = reports.get(ref.report)
+        claim = next((c for c in extraction.claims if c.id == ref.claim), None) if extraction else None
+        outcomes.add(claim.outcome if claim else None)
+    return outcomes == {Outcome.CASUALTIES}

@@ -1,0 +1,80 @@
+"""Which dates of a report can date its event, and which date something else.
+
+A report of a shooting dates many things besides the shooting: when it was said ("police said
+on Friday"), what followed it ("he was arrested Monday", "a vigil on Sunday night", "Guerrillas
+today denounced the murder"), what is to come ("the trial is set for March 3"), and the same
+moment in another clock ("2230 [0230 GMT on 12 January]"). Only the rest can date the event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from tollbook.annotate.dates import DateMention, announced
+from tollbook.extract.lexicon import SPEECH_VERBS
+
+# What follows an attack, not the attack: justice, mourning, reactions, the search for culprits.
+# Not the words of a protest ("gathered", "held a rally", "demanded"): a protest is an event too.
+AFTERMATH_VERBS = frozenset(
+    "arrest charge book plead sentence arraign indict convict acquit jail detain apprehend "
+    "extradite appear testify deliberate rule file sue release bail question interrogate "
+    "identify search hunt seek mourn remember honor honour bury commemorate "
+    "attend condemn denounce deplore repudiate reject urge ask "
+    "distribute publish broadcast delay postpone schedule visit meet hospitalize".split()
+)
+AFTERMATH_NOUNS = frozenset(
+    "hearing appearance arraignment trial sentencing court vigil funeral memorial burial "
+    "service conference meeting election elections session interview".split()
+)
+_REACH = 4  # ancestors looked at above a date
+_OTHER_CLOCK = re.compile(r"(?i)\b(?:GMT|UTC)\s*(?:on\s+)?$")
+
+
+def dates_aftermath(token: Token, is_event_word) -> bool:
+    """Whether the date ending at `token` hangs on a statement or on what followed the event.
+
+    The nearest word above the date that says what happened decides: an event word ("shot",
+    "attack") keeps the date, a speech or aftermath verb ("said", "arrested") or an aftermath
+    noun ("a court appearance on Wednesday") takes it. A date inside what was said ("police
+    say he was shot Monday") hangs on the event verb first, so it stays the event's.
+    """
+    for ancestor in list(token.ancestors)[:_REACH]:
+        lemma = ancestor.lemma_.lower()
+        is_verb = ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "aux"
+        # Before the event words: an arrest is also a casualty word ("detained"), not the attack.
+        if (is_verb and lemma in AFTERMATH_VERBS) or (ancestor.pos_ == "NOUN" and lemma in AFTERMATH_NOUNS):
+            return True
+        if is_verb and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in AFTERMATH_NOUNS for c in ancestor.children
+        ):
+            return True  # "held a vigil on Sunday"
+        if is_event_word(ancestor):
+            return False
+        if is_verb:
+            return lemma in SPEECH_VERBS and not _reports_the_event(ancestor, is_event_word)
+    return False
+
+
+def hangs_on_speech(token: Token, is_event_word) -> bool:
+    """Whether the nearest verb above the date is a speech verb ("said on Friday"): such a date
+    never tells incidents apart. (Aftermath dates may: an arrest on Monday ends a story.)"""
+    for ancestor in list(token.ancestors)[:_REACH]:
+        if is_event_word(ancestor):
+            return False
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "aux":
+            return ancestor.lemma_.lower() in SPEECH_VERBS
+    return False
+
+
+def _reports_the_event(verb: Token, is_event_word) -> bool:
+    """ "The shooting was reported at 12:03 a.m. Tuesday": the date is when it happened."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and is_event_word(c) for c in verb.children)
+
+
+def elsewhere_in_time(text: str, mention: DateMention) -> bool:
+    """A date that restates a time in another clock ("0230 GMT on 12 January") or that the
+    words before it announce as future ("scheduled to begin on 16 March")."""
+    before = text[max(0, mention.start - 12) : mention.start]
+    return bool(_OTHER_CLOCK.search(before)) or announced(text, mention)

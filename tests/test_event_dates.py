@@ -1,0 +1,144 @@
+"""Which dates date the event: not what followed it, not a time in another clock, not the future.
+
+Every text here is invented; wire texts are upper case, as news wires send them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tollbook.pipeline import extract_text
+
+
+def _event_date(text: str, published: str) -> tuple[str | None, str | None]:
+    events = [e for e in extract_text(text, published=published).events if e.acled_event_type]
+    return events[0].date.start, events[0].date.end
+
+
+# published on Wednesday 2015-06-24: Monday is the 22nd, Tuesday the 23rd, Sunday the 21st
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aftermath verb or noun takes the date: the event stays "on or before publication"
+        (
+            "A man was shot and killed outside a bakery. His cousin was arrested Monday in the shooting.",
+            (None, "2015-06-24"),
+        ),
+        ("A teenager accused of shooting two women appeared in court on Tuesday.", (None, "2015-06-24")),
+        (
+            "Neighbours held a vigil on Sunday night for the boy who was shot outside his home.",
+            (None, "2015-06-24"),
+        ),
+        ("The suspect in the killing of a shop owner pleaded guilty Tuesday.", (None, "2015-06-24")),
+        # near misses: the date hangs on the event word, also inside reported speech
+        (
+            "A man was shot and killed outside a bakery on Monday. His cousin was arrested.",
+            ("2015-06-22", "2015-06-22"),
+        ),
+        (
+            "Police say the woman was shot Sunday night while she sat in her car.",
+            ("2015-06-21", "2015-06-21"),
+        ),
+        (
+            "The shooting happened on Tuesday, and a man was arrested hours later.",
+            ("2015-06-23", "2015-06-23"),
+        ),
+    ],
+)
+def test_aftermath_dates_do_not_date_the_event(text, expected):
+    assert _event_date(text, "2015-06-24") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same moment in another clock
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] A BOMB EXPLODED AT 2300 [0400 GMT ON 11 MARCH] IN FRONT OF A\n"
+            "BANK IN HUANCAYO, KILLING TWO GUARDS.\n",
+            (None, "1991-03-12"),
+        ),
+        # a date the text announces as future
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] GUERRILLAS KILLED TWO GUARDS AND THREATENED MORE ATTACKS\n"
+            "DURING THE STRIKE SCHEDULED TO BEGIN ON 20 MARCH.\n",
+            (None, "1991-03-12"),
+        ),
+        # near miss: a local date with a clock time stays
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] A BOMB EXPLODED AT 2300 ON 10 MARCH IN FRONT OF A BANK IN\n"
+            "HUANCAYO, KILLING TWO GUARDS.\n",
+            ("1991-03-10", "1991-03-10"),
+        ),
+    ],
+)
+def test_other_clocks_and_future_dates_do_not_date_the_event(text, expected):
+    assert _event_date(text, "1991-03-12") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speech verb whose subject is the event: the date is the event's
+        ("The shooting was reported at 1:10 a.m. Tuesday outside a motel.", ("2015-06-23", "2015-06-23")),
+        # near miss: a speech verb with a person as subject keeps its date to itself
+        ("A man was shot outside a motel, the sheriff reported on Tuesday.", (None, "2015-06-24")),
+    ],
+)
+def test_a_reported_event_keeps_its_date(text, expected):
+    assert _event_date(text, "2015-06-24") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a report of one event: a date outside its sentences, days before publication, is its date
+        (
+            "A teenager was shot and killed outside his home.\n\n"
+            "His life ended Sunday night when two men walked up to the porch.",
+            "2015-06-24",
+            ("2015-06-21", "2015-06-21"),
+        ),
+        # near miss: a stray date weeks before publication is not taken
+        (
+            "A teenager was shot and killed outside his home.\n\nThe family moved there on May 2.",
+            "2015-06-24",
+            (None, "2015-06-24"),
+        ),
+    ],
+)
+def test_a_lone_event_takes_a_nearby_date_of_the_report(text, published, expected):
+    assert _event_date(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wire header's date stamps the report even when its place is no town ("CLANDESTINE")
+        (
+            "   CLANDESTINE, 12 MAR 91 (RADIO FREEDOM) -- [TEXT] REBEL UNITS AMBUSHED AN ARMY PATROL\n"
+            "NEAR THE RIVER, KILLING FOUR SOLDIERS.\n",
+            (None, "1991-03-12"),
+        ),
+        # a date after publication is of something to come, not of the reported attack
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] GUERRILLAS KILLED TWO GUARDS AT A BANK IN HUANCAYO. THE\n"
+            "BANK WILL REOPEN TOMORROW.\n",
+            (None, "1991-03-12"),
+        ),
+        # near miss: a date in the body before the dash is no header
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] GUERRILLAS KILLED TWO GUARDS AT A BANK IN HUANCAYO ON\n"
+            "10 MARCH -- THE THIRD ATTACK THIS MONTH.\n",
+            ("1991-03-10", "1991-03-10"),
+        ),
+    ],
+)
+def test_headers_and_future_dates_do_not_date_the_event(text, expected):
+    assert _event_date(text, "1991-03-12") == expected
+
+
+def test_a_protest_keeps_its_own_date():
+    text = "Hundreds of students protested outside the ministry on Friday against the killing of a teacher."
+    events = extract_text(text, published="2015-06-24").events
+    assert any(e.date.start == "2015-06-19" for e in events)
