@@ -9,7 +9,11 @@ incident its signature agrees with; it opens a new incident only on clear eviden
 - a distinctive kind no incident has yet (a kidnapping after a bombing), or
 - an incident trigger dated on a day the current incident is not, when the days are more than
   one apart, or the paragraph marks a new incident ("meanwhile", "in another attack", "also"),
-  or it names other towns.
+  or it names other towns, or
+- an incident trigger in other towns than the current incident's, when the paragraph marks a
+  new incident or tells another kind (a bombing in one town, then an ambush in another).
+
+A paragraph never joins an earlier incident set in other towns than its own.
 
 A paragraph with casualty words and no incident trigger ("he died in hospital on Sunday") never
 opens an incident: a victim dying a day later is the same incident. Headline sentences belong
@@ -65,7 +69,7 @@ def split(sentences: Sequence[_Sentence], text: str) -> list[tuple[list[_Sentenc
     for paragraph, members in _by_paragraph([s for s in sentences if s.paragraph >= 0]):
         passage = text[slice(*spans[paragraph])]
         kind, days, towns = _kind(passage), _days(members), _towns(members)
-        incident = _joined(found, kind, days) if found else None
+        incident = _joined(found, kind, days, towns) if found else None
         if incident is None:
             current = found[-1] if found else None
             if current is None or _opens(current, found, kind, days, towns, passage, members):
@@ -121,12 +125,14 @@ def _towns(members: list[_Sentence]) -> set[tuple]:
     }
 
 
-def _joined(found: list[_Incident], kind: str, days: set[dt.date]) -> _Incident | None:
-    """The latest incident this paragraph agrees with: same distinctive kind, no other day."""
+def _joined(found: list[_Incident], kind: str, days: set[dt.date], towns: set[tuple]) -> _Incident | None:
+    """The latest incident this paragraph agrees with: same distinctive kind, no other day or town."""
     for incident in reversed(found):
         if kind in _STRONG_KINDS and incident.kind != kind:
             continue
         if days and incident.days and not days & incident.days:
+            continue
+        if _elsewhere(towns, incident):
             continue
         if kind not in _STRONG_KINDS and incident is not found[-1] and not (days & incident.days):
             continue  # a plain attack goes back to an earlier incident only by its day
@@ -140,8 +146,15 @@ def _opens(current: _Incident, found: list[_Incident], kind: str, days: set[dt.d
         return False
     if kind in _STRONG_KINDS and all(i.kind != kind for i in found):
         return True
+    if _elsewhere(towns, current) and (kind != current.kind or _NEW_INCIDENT.search(passage)):
+        return True
     if not days or not current.days or days & current.days:
         return False
     apart = min(abs((a - b).days) for a in days for b in current.days)
     other_towns = bool(towns) and bool(current.towns) and not towns & current.towns
     return apart > 1 or bool(_NEW_INCIDENT.search(passage)) or other_towns
+
+
+def _elsewhere(towns: set[tuple], incident: _Incident) -> bool:
+    """Whether a paragraph is set in towns the incident never names (both name some)."""
+    return bool(towns) and bool(incident.towns) and not towns & incident.towns
