@@ -62,3 +62,55 @@ def test_incidents_in_other_towns(second, events):
     extraction = extract_text(_wire(OPENING, second), published="1990-05-04")
     violent = [e for e in extraction.events if e.acled_event_type and e.acled_event_type != "Protests"]
     assert len(violent) == events
+
+
+def _kinds(text: str) -> list[str | None]:
+    return [e.acled_event_type for e in extract_text(text, published="1990-05-04").events]
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        # "march" the month and "demonstrate" as "show" tell no protest.
+        (
+            "   LIMA, 4 MAY 90 -- [TEXT] THE TRIAL OF THE GUARDS WILL OPEN ON 10 MARCH, THE COURT SAID.",
+            False,
+        ),
+        ("   LIMA, 4 MAY 90 -- [TEXT] SINCE MARCH THE MINISTER HAS HELD TALKS WITH THE UNIONS.", False),
+        ("   LIMA, 4 MAY 90 -- [TEXT] THE REPORT DEMONSTRATED THAT THE CHARGES WERE FALSE.", False),
+        ("   LIMA, 4 MAY 90 -- [TEXT] THIS CAN BE DEMONSTRATED BY THE LETTERS THEY SENT.", False),
+        # Near misses: people who march or demonstrate.
+        ("   LIMA, 4 MAY 90 -- [TEXT] THOUSANDS OF STUDENTS DEMONSTRATED OUTSIDE THE MINISTRY TODAY.", True),
+        ("   LIMA, 4 MAY 90 -- [TEXT] THE WORKERS WILL MARCH TO THE MAIN SQUARE ON 10 MAY.", True),
+    ],
+)
+def test_protest_words_in_another_sense(text, protest):
+    assert ("Protests" in _kinds(text)) is protest
+
+
+@pytest.mark.parametrize(
+    ("text", "violent"),
+    [
+        ("   LIMA, 4 MAY 90 -- [TEXT] A JUDGE WAS ASSASSINATED TODAY IN THE CAPITAL.", True),
+        ("   LIMA, 4 MAY 90 -- [TEXT] THE ASSASSINATION OF THE JUDGE SHOCKED THE COUNTRY.", True),
+        ("   LIMA, 4 MAY 90 -- [TEXT] SABOTAGE CUT THE POWER TO THE NORTHERN TOWNS LAST NIGHT.", True),
+        ("   LIMA, 4 MAY 90 -- [TEXT] THE JUDGE OPENED THE NEW COURTHOUSE IN THE CAPITAL TODAY.", False),
+    ],
+)
+def test_assassination_and_sabotage_are_incidents(text, violent):
+    assert any(kind not in (None, "Protests") for kind in _kinds(text)) is violent
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        # Said to have happened in another country: another incident.
+        ("   THE PARTY ALSO CONDEMNED THE MURDER OF ONE OF ITS LEADERS IN GUATEMALA.", 2),
+        # Near miss: a nationality word says who, not where.
+        ("   THE PARTY SAID THAT GUATEMALAN GUERRILLAS HAD PLANTED THE BOMB.", 1),
+    ],
+)
+def test_incidents_in_other_countries(second, events):
+    extraction = extract_text(_wire(OPENING, second), published="1990-05-04")
+    violent = [e for e in extraction.events if e.acled_event_type and e.acled_event_type != "Protests"]
+    assert len(violent) == events

@@ -40,7 +40,8 @@ _TRIGGERS = {
     **dict.fromkeys(
         "attack bomb bombing airstrike strike shoot shooting gunfire kill killing explosion blast "
         "explode clash fight fighting battle raid ambush kidnap kidnapping abduct abduction massacre "
-        "assault operation stab stabbing murder shootout detonate shell shelling invasion".split(),
+        "assault operation stab stabbing murder shootout detonate shell shelling invasion "
+        "assassinate assassination dynamite sabotage arson".split(),
         VIOLENCE,
     ),
     **dict.fromkeys("protest rally demonstration march riot demonstrate sit-in strike".split(), PROTEST),
@@ -183,7 +184,8 @@ class EventFinder:
         return found
 
     def _family_of(self, sent: SpacySpan) -> tuple[str | None, list[Token]]:
-        found = [t for t in sent if t.lemma_.lower() in _TRIGGERS and t.pos_ in ("NOUN", "VERB")]
+        found = [t for t in sent if t.lemma_.lower() in _TRIGGERS and t.pos_ in ("NOUN", "VERB")
+                 and not _other_sense(t)]
         found += [t for t in sent if _is_casualty_word(t)]
         if not found:
             return None, []
@@ -375,6 +377,24 @@ def _is_casualty_word(token: Token) -> bool:
     return (token.pos_ == "VERB" and (lemma in OUTCOME_VERBS or lemma in INTRANSITIVE_OUTCOMES)) or (
         token.lower_ in OUTCOME_ADJECTIVES and token.dep_ in ("pobj", "acomp", "amod")
     )
+
+
+_MONTH_BEFORE = frozenset("in since until till of by from early late mid before after during".split())
+_SHOWING = frozenset(("ccomp", "nsubjpass", "auxpass"))
+
+
+def _other_sense(token: Token) -> bool:
+    """A trigger word in a sense that tells no event: "march" as the month (lower-cased wire text
+    reads "on 10 march"), "demonstrate" as "show" ("it demonstrated that ...", "was demonstrated")."""
+    lemma = token.lemma_.lower()
+    if lemma == "march" and token.pos_ == "NOUN":
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        numbered = any(t is not None and t.like_num for t in (before, after))
+        return numbered or (before is not None and before.lower_ in _MONTH_BEFORE)
+    if lemma == "demonstrate":
+        return any(child.dep_ in _SHOWING for child in token.children)
+    return False
 
 
 def _attached_to_speech(token: Token) -> bool:

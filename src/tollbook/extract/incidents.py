@@ -34,15 +34,18 @@ from tollbook.model import DatePrecision, DateRange, PlacePrecision
 _INCIDENT_TRIGGERS = set(
     "attack bomb bombing airstrike strike shoot shooting gunfire explosion blast explode clash fight "
     "fighting battle raid ambush kidnap kidnapping abduct abduction massacre assault stab stabbing "
-    "murder shootout detonate shell shelling dynamite burn arson".split()
+    "murder shootout detonate shell shelling dynamite burn arson assassinate assassination sabotage".split()
 )
 _NEW_INCIDENT = re.compile(
     r"(?i)\b(?:meanwhile|elsewhere|separately|in (?:a|an) (?:separate|similar|unrelated|related|other)\b|"
     r"(?:another|other|second|third|separate|similar) (?:attack|incident|clash|bomb\w*|explosion|"
     r"shooting|kidnapping|raid|ambush|action|operation)s?\b|also\b|in addition)"
 )
+# The markers above that say outright that another incident is told ("also" is too weak alone).
+_ANOTHER_INCIDENT = re.compile(_NEW_INCIDENT.pattern.replace("|also\\b|in addition", ""))
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _STRONG_KINDS = event_types.DISTINCT_KINDS
+_LOCATED = 1.0  # the weight from which a country mention says where, not who (see `event_places`)
 
 
 class _Sentence(Protocol):
@@ -119,10 +122,17 @@ def _days(members: list[_Sentence]) -> set[dt.date]:
 
 
 def _towns(members: list[_Sentence]) -> set[tuple]:
-    return {
+    """The towns a paragraph names, and as (None, country) the countries it sets them in or says
+    it happened in ("in Guatemala"; not "Guatemalan troops", a mention too light to place it)."""
+    towns = {
         (place.name, place.country) for s in members for place in s.places
         if place.precision in (PlacePrecision.POINT, PlacePrecision.ADMIN2)
     }
+    located = {
+        (None, place.country) for s in members for place, weight in s.places.items()
+        if place.country and (place.precision != PlacePrecision.COUNTRY or weight >= _LOCATED)
+    }
+    return towns | located
 
 
 def _joined(found: list[_Incident], kind: str, days: set[dt.date], towns: set[tuple]) -> _Incident | None:
@@ -146,15 +156,29 @@ def _opens(current: _Incident, found: list[_Incident], kind: str, days: set[dt.d
         return False
     if kind in _STRONG_KINDS and all(i.kind != kind for i in found):
         return True
-    if _elsewhere(towns, current) and (kind != current.kind or _NEW_INCIDENT.search(passage)):
+    if _elsewhere(towns, current) and (kind != current.kind or _ANOTHER_INCIDENT.search(passage)):
         return True
     if not days or not current.days or days & current.days:
         return False
     apart = min(abs((a - b).days) for a in days for b in current.days)
-    other_towns = bool(towns) and bool(current.towns) and not towns & current.towns
+    mine, theirs = _named_towns(towns), _named_towns(current.towns)
+    other_towns = bool(mine) and bool(theirs) and not mine & theirs
     return apart > 1 or bool(_NEW_INCIDENT.search(passage)) or other_towns
 
 
-def _elsewhere(towns: set[tuple], incident: _Incident) -> bool:
-    """Whether a paragraph is set in towns the incident never names (both name some)."""
-    return bool(towns) and bool(incident.towns) and not towns & incident.towns
+def _elsewhere(places: set[tuple], incident: _Incident) -> bool:
+    """Whether a paragraph is set in another country than the incident, or in towns the
+    incident never names (each compared only when both name some)."""
+    for level in (_countries, _named_towns):
+        mine, theirs = level(places), level(incident.towns)
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
+
+
+def _countries(places: set[tuple]) -> set[str]:
+    return {country for _, country in places}
+
+
+def _named_towns(places: set[tuple]) -> set[tuple]:
+    return {place for place in places if place[0] is not None}
