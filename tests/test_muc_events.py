@@ -114,3 +114,27 @@ def test_incidents_in_other_countries(second, events):
     extraction = extract_text(_wire(OPENING, second), published="1990-05-04")
     violent = [e for e in extraction.events if e.acled_event_type and e.acled_event_type != "Protests"]
     assert len(violent) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # The town is named in another sentence of the incident's paragraph.
+        (
+            "   CLANDESTINE, 4 MAY 90 -- [TEXT] A BOMB EXPLODED TODAY AT THE OFFICES OF A TRADE\n"
+            "UNION.  THE UNION HAS ITS OFFICES IN CUZCO, PERU.\n",
+            "Cusco",
+        ),
+        # Near miss: a town named only in a paragraph that tells no incident stays out.
+        (
+            "   CLANDESTINE, 4 MAY 90 -- [TEXT] A BOMB EXPLODED TODAY AT THE OFFICES OF A TRADE\n"
+            "UNION IN PERU.\n\n   THE UNION LEADERS WILL MEET NEXT WEEK IN CUZCO TO DISCUSS\n"
+            "THE WAGES OF THE MINERS.\n",
+            None,
+        ),
+    ],
+)
+def test_wire_incident_takes_the_towns_of_its_paragraph(text, town):
+    event = extract_text(text, published="1990-05-04").events[0]
+    assert event.place.country == "PE"
+    assert (event.place.name if event.place.precision != "country" else None) == town

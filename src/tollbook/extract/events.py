@@ -49,6 +49,7 @@ _TRIGGERS = {
 _TRIGGERS["strike"] = VIOLENCE
 _DATELINE_WEIGHT = 2.5
 _DATELINE_TOWN_WEIGHT = 1.25
+_PARAGRAPH_PLACE_WEIGHT = 0.5
 _TYPED_PASSAGES = 4
 _HISTORY_DAYS = 62
 # "Posted: Friday, January 31, 2014": when the page was published, not when anything happened.
@@ -148,6 +149,7 @@ class EventFinder:
             families.append(_family(PROTEST, protest))
         if not families and claim_sentences:
             families.append(_Family(VIOLENCE))
+        self._add_paragraph_places(families)
         if dateline is not None:
             # A dateline ("DAYTON, Ohio — …") names where the story was filed: usually where it happened.
             for family in families:
@@ -182,6 +184,23 @@ class EventFinder:
                                        places=places, actors=self._actors(sent, triggers),
                                        paragraph=paragraph, passage=passage, around=around))
         return found
+
+    def _add_paragraph_places(self, families: list[_Family]) -> None:
+        """In upper-case wire text the place names of an incident's paragraphs count too, at a lower
+        weight: a wire story often names the town in a sentence of its own, not in the one that
+        tells the attack, and spaCy finds few entities there to make up for it. (Mixed-case web
+        text keeps to its sentences: its paragraphs run long and name other towns.)"""
+        if not self.scanner.upper:
+            return
+        spans = incidents.paragraph_spans(self.text)
+        for family in families:
+            if family.name != VIOLENCE:
+                continue
+            for paragraph in family.passages:
+                if paragraph < 0:
+                    continue
+                for mention in self.scanner.within(*spans[paragraph]):
+                    family.places[mention.place] += mention.weight * _PARAGRAPH_PLACE_WEIGHT
 
     def _family_of(self, sent: SpacySpan) -> tuple[str | None, list[Token]]:
         found = [t for t in sent if t.lemma_.lower() in _TRIGGERS and t.pos_ in ("NOUN", "VERB")
