@@ -138,3 +138,19 @@ def test_wire_incident_takes_the_towns_of_its_paragraph(text, town):
     event = extract_text(text, published="1990-05-04").events[0]
     assert event.place.country == "PE"
     assert (event.place.name if event.place.precision != "country" else None) == town
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        # Said outright to be another incident, in the same town on the same day.
+        ("   THE SECOND ATTACK TOOK PLACE AN HOUR LATER, WHEN GUNMEN FIRED ON A PATROL\nIN HUANCAYO.", 2),
+        ("   MEANWHILE, GUNMEN ATTACKED A POLICE PATROL IN HUANCAYO, WOUNDING TWO\nOFFICERS.", 2),
+        # Near miss: the same incident told on, with no such marker.
+        ("   THE POLICE SAID THAT THE ATTACKERS FIRED ON THE GUARDS IN HUANCAYO AND\nFLED.", 1),
+    ],
+)
+def test_incidents_told_apart_outright(second, events):
+    extraction = extract_text(_wire(OPENING, second), published="1990-05-04")
+    violent = [e for e in extraction.events if e.acled_event_type and e.acled_event_type != "Protests"]
+    assert len(violent) == events

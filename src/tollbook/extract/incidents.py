@@ -49,6 +49,7 @@ _LOCATED = 1.0  # the weight from which a country mention says where, not who (s
 
 
 class _Sentence(Protocol):
+    sent: Any  # the spaCy sentence
     triggers: list
     dates: list[DateRange]
     places: Any  # Counter of Place
@@ -72,10 +73,11 @@ def split(sentences: Sequence[_Sentence], text: str) -> list[tuple[list[_Sentenc
     for paragraph, members in _by_paragraph([s for s in sentences if s.paragraph >= 0]):
         passage = text[slice(*spans[paragraph])]
         kind, days, towns = _kind(passage), _days(members), _towns(members)
-        incident = _joined(found, kind, days, towns) if found else None
+        told_apart = bool(found) and _told_apart(members)
+        incident = _joined(found, kind, days, towns) if found and not told_apart else None
         if incident is None:
             current = found[-1] if found else None
-            if current is None or _opens(current, found, kind, days, towns, passage, members):
+            if current is None or told_apart or _opens(current, found, kind, days, towns, passage, members):
                 incident = _Incident(kind=kind)
                 found.append(incident)
             else:
@@ -164,6 +166,15 @@ def _opens(current: _Incident, found: list[_Incident], kind: str, days: set[dt.d
     mine, theirs = _named_towns(towns), _named_towns(current.towns)
     other_towns = bool(mine) and bool(theirs) and not mine & theirs
     return apart > 1 or bool(_NEW_INCIDENT.search(passage)) or other_towns
+
+
+def _told_apart(members: list[_Sentence]) -> bool:
+    """Whether a sentence with an incident trigger says outright that it tells another incident
+    ("Meanwhile, rebels attacked ...", "The second attack took place ...")."""
+    return any(
+        _ANOTHER_INCIDENT.search(s.sent.text) for s in members
+        if any(t.lemma_.lower() in _INCIDENT_TRIGGERS for t in s.triggers)
+    )
 
 
 def _elsewhere(places: set[tuple], incident: _Incident) -> bool:
