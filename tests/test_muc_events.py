@@ -154,3 +154,27 @@ def test_incidents_told_apart_outright(second, events):
     extraction = extract_text(_wire(OPENING, second), published="1990-05-04")
     violent = [e for e in extraction.events if e.acled_event_type and e.acled_event_type != "Protests"]
     assert len(violent) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # The incident names no place; the report is about one country.
+        (
+            "   CLANDESTINE, 4 MAY 90 (RADIO) -- [TEXT] THE MURDER OF THE TWO TEACHERS WILL\n"
+            "NOT GO UNPUNISHED, THE COMMUNIQUE SAYS.\n\n   THE PEOPLE OF EL SALVADOR WANT PEACE AND "
+            "WORK, THE\nCOMMUNIQUE ADDS.\n",
+            "SV",
+        ),
+        # Near miss: no country named anywhere.
+        (
+            "   CLANDESTINE, 4 MAY 90 (RADIO) -- [TEXT] THE MURDER OF THE TWO TEACHERS WILL\n"
+            "NOT GO UNPUNISHED, THE COMMUNIQUE SAYS.\n\n   THE PEOPLE WANT PEACE AND WORK, THE\n"
+            "COMMUNIQUE ADDS.\n",
+            None,
+        ),
+    ],
+)
+def test_an_incident_without_a_place_takes_the_report_country(text, country):
+    event = extract_text(text, published="1990-05-04").events[0]
+    assert event.place.country == country

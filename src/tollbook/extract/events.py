@@ -347,7 +347,7 @@ class EventFinder:
     def _place(self, family: _Family) -> Place:
         """The best-attested place inside the best-attested country (a town over its province)."""
         if not family.places:
-            return Place(name=None)
+            return self._report_country()
         by_country: Counter = Counter()
         for place, weight in family.places.items():
             by_country[place.country] += weight
@@ -358,6 +358,15 @@ class EventFinder:
                   for place, weight in family.places.items() if place.country == country]
         specific = [kv for kv in inside if kv[0].precision != PlacePrecision.COUNTRY] or inside
         return max(specific, key=lambda kv: (kv[1], kv[0].precision == PlacePrecision.POINT))[0]
+
+    def _report_country(self) -> Place:
+        """For an event that names no place of its own: the country the report names most, as the
+        country it is about (an editorial or a communique has no dateline place)."""
+        weights: Counter = Counter()
+        for mention in self.scanner.within(0, len(self.text)):
+            if mention.place.precision == PlacePrecision.COUNTRY and mention.place.country:
+                weights[mention.place] += mention.weight
+        return weights.most_common(1)[0][0] if weights else Place(name=None)
 
     def _history(self, date: DateRange) -> bool:
         """A month or year long past ("in 1984") is background, not the date of the event."""
