@@ -6,6 +6,10 @@ glued together where links were stripped ("OtienoKenya’s"). Cleaning *marks* a
 segments over `Document.text`; it never deletes a character, so every span still indexes the
 original. The NLP stages read `Unit`s: one per kept paragraph, with residue cut out and a line
 break inserted at glue points, plus an offset map back to the original.
+
+Hard-wrapped text (news wire: lines cut near a fixed width, paragraphs separated by blank
+lines) is read a paragraph at a time, its line breaks seen as spaces: a wrapped line is no
+unit of meaning, and cutting there splits sentences, quotes, dates and counts.
 """
 
 from __future__ import annotations
@@ -71,6 +75,11 @@ _CAMEL_WORDS = frozenset(
 )
 _WORD_RE = re.compile(r"[\w’']+")
 _HEADLINE_MAX = 250
+# Hard wrapping: the lines that run on into the next are cut close to one width, mostly mid-sentence.
+_WRAP_WIDTH = 100  # no hard-wrapped line is longer
+_WRAP_SHORTEST = 40  # nor, unless it ends its paragraph, much shorter than the width
+_WRAP_MIN_LINES = 3
+_CLOSES_SENTENCE = re.compile(r"[.!?:;\"'”’)\]]$")
 
 
 @dataclass(frozen=True)
@@ -96,7 +105,7 @@ class Cleaned:
 def clean(document: Document) -> Cleaned:
     """Mark headline, body, captions and residue; return the document and its NLP units."""
     text = document.text
-    lines = list(_lines(text))
+    lines = list(_paragraphs(text) if is_hard_wrapped(text) else _lines(text))
     segments: list[Segment] = []
     units: list[Unit] = []
     headline_done = False
@@ -137,6 +146,31 @@ def _lines(text: str):
         lead = len(match.group()) - len(match.group().lstrip())
         if stripped.strip():
             yield start + lead, start + len(stripped)
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Whether the text's lines were cut at a fixed width: the lines that run on into the next
+    are of a similar length and mostly end mid-sentence (a web page has one paragraph a line)."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    running = [a for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()]
+    if len(running) < _WRAP_MIN_LINES or sum(len(line) > _WRAP_WIDTH for line in lines) > 0.1 * len(running):
+        return False
+    in_width = sum(_WRAP_SHORTEST <= len(line) <= _WRAP_WIDTH for line in running)
+    open_ended = sum(not _CLOSES_SENTENCE.search(line) for line in running)
+    return in_width >= 0.7 * len(running) and open_ended >= 0.5 * len(running)
+
+
+def _paragraphs(text: str):
+    """Spans of blank-line separated paragraphs, from the first non-blank character to the last."""
+    start = end = None
+    for line_start, line_end in _lines(text):
+        if end is not None and text[end:line_start].count("\n") > 1:
+            yield start, end
+            start = None
+        start = line_start if start is None else start
+        end = line_end
+    if start is not None:
+        yield start, end
 
 
 def _headline(document: Document, text: str, start: int, end: int) -> list[Segment] | None:
@@ -280,7 +314,8 @@ def _is_camel_word(text: str, at: int) -> bool:
 
 
 def _unit(kind: SegmentKind, text: str, start: int, end: int) -> Unit:
-    view = text[start:end]
+    # A paragraph of hard-wrapped text: its line breaks read as the spaces they stand for.
+    view = text[start:end].replace("\n", " ")
     # spaCy's English model parses ALL-CAPS wire text badly; lower-casing keeps every offset.
     if _mostly_upper(view):
         view = view.lower()

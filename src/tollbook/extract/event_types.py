@@ -50,6 +50,9 @@ _FOUND = (
     r"(?:seiz\w*|recover\w*|found|discover\w*|confiscat\w*|uncover\w*|cleared|defused|"
     r"identified|impounded|intercepted|removed|destroyed(?!\s+by\b))"
 )
+# Arms named first, then what befell them ("the explosives were defused"): within the sentence,
+# and not "destroyed", which follows a weapon as what it did ("a bomb ... destroyed the office").
+_FOUND_AFTER = _FOUND.replace(r"|destroyed(?!\s+by\b)", "")
 _ARMS = (
     r"(?:weapons?|arms|ammunitions?|ammo|munitions?|firearms?|guns|pistols|rifles|explosives?|"
     r"ieds?|bombs?|(?:land)?mines|grenades|rockets|rounds|cartridges|cache)"
@@ -296,8 +299,8 @@ RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
         (r"\bbomb (?:disposal|squad)\b", 3.0),
         (r"\bintercept\w*", 3.0),
         (r"\bshot down\b", 3.0),
-        (rf"\b{_FOUND}\b.{{0,80}}\b{_ARMS}\b", 3.5),
-        (rf"\b{_ARMS}\b.{{0,80}}\b{_FOUND}\b", 3.5),
+        (rf"\b{_FOUND}\b[^.]{{0,80}}\b{_ARMS}\b", 3.5),
+        (rf"\b{_ARMS}\b[^.]{{0,80}}\b{_FOUND_AFTER}\b", 3.5),
         (r"\b(?:weapons|arms|ammunition) (?:cache|depot|haul)\b", 2.5),
         (r"\bfoil\w*", 2.5),
         (r"\bthwart\w*", 2.5),
@@ -392,7 +395,7 @@ RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
     (STRATEGIC, "Other"): [],
 }
 
-_WEAPONS_FOUND = re.compile(rf"\b{_FOUND}\b.{{0,80}}\b{_ARMS}\b|\b{_ARMS}\b.{{0,80}}\b{_FOUND}\b")
+_WEAPONS_FOUND = re.compile(rf"\b{_FOUND}\b[^.]{{0,80}}\b{_ARMS}\b|\b{_ARMS}\b[^.]{{0,80}}\b{_FOUND_AFTER}\b")
 _WITHDRAWAL = re.compile(
     r"\b(?:withdr(?:ew|awn|awal)|pulled out|handed (?:\w+ ){0,2}over|retreat\w*|"
     r"without (?:a )?(?:fight|resistance))\b"

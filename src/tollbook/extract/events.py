@@ -43,7 +43,8 @@ _TRIGGERS = {
     **dict.fromkeys(
         "attack bomb bombing airstrike strike shoot shooting gunfire kill killing explosion blast "
         "explode clash fight fighting battle raid ambush kidnap kidnapping abduct abduction massacre "
-        "assault operation stab stabbing murder shootout detonate shell shelling invasion".split(),
+        "assault operation stab stabbing murder shootout detonate shell shelling invasion "
+        "assassinate assassination dynamite sabotage arson".split(),
         VIOLENCE,
     ),
     **dict.fromkeys("protest rally demonstration march riot demonstrate sit-in strike".split(), PROTEST),
@@ -51,6 +52,7 @@ _TRIGGERS = {
 _TRIGGERS["strike"] = VIOLENCE
 _DATELINE_WEIGHT = 2.5
 _DATELINE_TOWN_WEIGHT = 1.25
+_PARAGRAPH_PLACE_WEIGHT = 0.5
 _TYPED_PASSAGES = 4
 _HISTORY_DAYS = 62
 _LONE_EVENT_DAYS = 7  # how far before publication a lone event's stray date may lie
@@ -154,6 +156,7 @@ class EventFinder:
             families.append(_family(PROTEST, protest))
         if not families and claim_sentences:
             families.append(_Family(VIOLENCE))
+        self._add_paragraph_places(families)
         if dateline is not None:
             # A dateline ("DAYTON, Ohio — …") names where the story was filed: usually where it happened.
             for family in families:
@@ -192,8 +195,26 @@ class EventFinder:
                                        paragraph=paragraph, passage=passage, around=around))
         return found
 
+    def _add_paragraph_places(self, families: list[_Family]) -> None:
+        """In upper-case wire text the place names of an incident's paragraphs count too, at a lower
+        weight: a wire story often names the town in a sentence of its own, not in the one that
+        tells the attack, and spaCy finds few entities there to make up for it. (Mixed-case web
+        text keeps to its sentences: its paragraphs run long and name other towns.)"""
+        if not self.scanner.upper:
+            return
+        spans = incidents.paragraph_spans(self.text)
+        for family in families:
+            if family.name != VIOLENCE:
+                continue
+            for paragraph in family.passages:
+                if paragraph < 0:
+                    continue
+                for mention in self.scanner.within(*spans[paragraph]):
+                    family.places[mention.place] += mention.weight * _PARAGRAPH_PLACE_WEIGHT
+
     def _family_of(self, sent: SpacySpan) -> tuple[str | None, list[Token]]:
-        found = [t for t in sent if t.lemma_.lower() in _TRIGGERS and t.pos_ in ("NOUN", "VERB")]
+        found = [t for t in sent if t.lemma_.lower() in _TRIGGERS and t.pos_ in ("NOUN", "VERB")
+                 and not _other_sense(t)]
         found += [t for t in sent if _is_casualty_word(t)]
         if not found:
             return None, []
@@ -349,7 +370,7 @@ class EventFinder:
     def _place(self, family: _Family) -> Place:
         """The best-attested place inside the best-attested country (a town over its province)."""
         if not family.places:
-            return Place(name=None)
+            return self._report_country()
         by_country: Counter = Counter()
         for place, weight in family.places.items():
             by_country[place.country] += weight
@@ -375,6 +396,15 @@ class EventFinder:
             if one_day and 0 <= _days_before(date, self.published) <= _LONE_EVENT_DAYS:
                 return [date]
         return []
+
+    def _report_country(self) -> Place:
+        """For an event that names no place of its own: the country the report names most, as the
+        country it is about (an editorial or a communique has no dateline place)."""
+        weights: Counter = Counter()
+        for mention in self.scanner.within(0, len(self.text)):
+            if mention.place.precision == PlacePrecision.COUNTRY and mention.place.country:
+                weights[mention.place] += mention.weight
+        return weights.most_common(1)[0][0] if weights else Place(name=None)
 
     def _history(self, date: DateRange) -> bool:
         """A month or year long past ("in 1984") is background, not the date of the event."""
@@ -417,6 +447,24 @@ def _is_casualty_word(token: Token) -> bool:
 
 def _is_event_word(token: Token) -> bool:
     return token.lemma_.lower() in _TRIGGERS or _is_casualty_word(token)
+
+
+_MONTH_BEFORE = frozenset("in since until till of by from early late mid before after during".split())
+_SHOWING = frozenset(("ccomp", "nsubjpass", "auxpass"))
+
+
+def _other_sense(token: Token) -> bool:
+    """A trigger word in a sense that tells no event: "march" as the month (lower-cased wire text
+    reads "on 10 march"), "demonstrate" as "show" ("it demonstrated that ...", "was demonstrated")."""
+    lemma = token.lemma_.lower()
+    if lemma == "march" and token.pos_ == "NOUN":
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        numbered = any(t is not None and t.like_num for t in (before, after))
+        return numbered or (before is not None and before.lower_ in _MONTH_BEFORE)
+    if lemma == "demonstrate":
+        return any(child.dep_ in _SHOWING for child in token.children)
+    return False
 
 
 def _strip_the(name: str) -> str:

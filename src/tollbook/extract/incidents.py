@@ -9,7 +9,11 @@ incident its signature agrees with; it opens a new incident only on clear eviden
 - a distinctive kind no incident has yet (a kidnapping after a bombing), or
 - an incident trigger dated on a day the current incident is not, when the days are more than
   one apart, or the paragraph marks a new incident ("meanwhile", "in another attack", "also"),
-  or it names other towns.
+  or it names other towns, or
+- an incident trigger in other towns than the current incident's, when the paragraph marks a
+  new incident or tells another kind (a bombing in one town, then an ambush in another).
+
+A paragraph never joins an earlier incident set in other towns than its own.
 
 A paragraph with casualty words and no incident trigger ("he died in hospital on Sunday") never
 opens an incident: a victim dying a day later is the same incident. Headline sentences belong
@@ -30,18 +34,22 @@ from tollbook.model import DatePrecision, DateRange, PlacePrecision
 _INCIDENT_TRIGGERS = set(
     "attack bomb bombing airstrike strike shoot shooting gunfire explosion blast explode clash fight "
     "fighting battle raid ambush kidnap kidnapping abduct abduction massacre assault stab stabbing "
-    "murder shootout detonate shell shelling dynamite burn arson".split()
+    "murder shootout detonate shell shelling dynamite burn arson assassinate assassination sabotage".split()
 )
 _NEW_INCIDENT = re.compile(
     r"(?i)\b(?:meanwhile|elsewhere|separately|in (?:a|an) (?:separate|similar|unrelated|related|other)\b|"
     r"(?:another|other|second|third|separate|similar) (?:attack|incident|clash|bomb\w*|explosion|"
     r"shooting|kidnapping|raid|ambush|action|operation)s?\b|also\b|in addition)"
 )
+# The markers above that say outright that another incident is told ("also" is too weak alone).
+_ANOTHER_INCIDENT = re.compile(_NEW_INCIDENT.pattern.replace("|also\\b|in addition", ""))
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _STRONG_KINDS = event_types.DISTINCT_KINDS
+_LOCATED = 1.0  # the weight from which a country mention says where, not who (see `event_places`)
 
 
 class _Sentence(Protocol):
+    sent: Any  # the spaCy sentence
     triggers: list
     dates: list[DateRange]
     places: Any  # Counter of Place
@@ -65,10 +73,11 @@ def split(sentences: Sequence[_Sentence], text: str) -> list[tuple[list[_Sentenc
     for paragraph, members in _by_paragraph([s for s in sentences if s.paragraph >= 0]):
         passage = text[slice(*spans[paragraph])]
         kind, days, towns = _kind(passage), _days(members), _towns(members)
-        incident = _joined(found, kind, days) if found else None
+        told_apart = bool(found) and _told_apart(members)
+        incident = _joined(found, kind, days, towns) if found and not told_apart else None
         if incident is None:
             current = found[-1] if found else None
-            if current is None or _opens(current, found, kind, days, towns, passage, members):
+            if current is None or told_apart or _opens(current, found, kind, days, towns, passage, members):
                 incident = _Incident(kind=kind)
                 found.append(incident)
             else:
@@ -115,18 +124,27 @@ def _days(members: list[_Sentence]) -> set[dt.date]:
 
 
 def _towns(members: list[_Sentence]) -> set[tuple]:
-    return {
+    """The towns a paragraph names, and as (None, country) the countries it sets them in or says
+    it happened in ("in Guatemala"; not "Guatemalan troops", a mention too light to place it)."""
+    towns = {
         (place.name, place.country) for s in members for place in s.places
         if place.precision in (PlacePrecision.POINT, PlacePrecision.ADMIN2)
     }
+    located = {
+        (None, place.country) for s in members for place, weight in s.places.items()
+        if place.country and (place.precision != PlacePrecision.COUNTRY or weight >= _LOCATED)
+    }
+    return towns | located
 
 
-def _joined(found: list[_Incident], kind: str, days: set[dt.date]) -> _Incident | None:
-    """The latest incident this paragraph agrees with: same distinctive kind, no other day."""
+def _joined(found: list[_Incident], kind: str, days: set[dt.date], towns: set[tuple]) -> _Incident | None:
+    """The latest incident this paragraph agrees with: same distinctive kind, no other day or town."""
     for incident in reversed(found):
         if kind in _STRONG_KINDS and incident.kind != kind:
             continue
         if days and incident.days and not days & incident.days:
+            continue
+        if _elsewhere(towns, incident):
             continue
         if kind not in _STRONG_KINDS and incident is not found[-1] and not (days & incident.days):
             continue  # a plain attack goes back to an earlier incident only by its day
@@ -140,8 +158,38 @@ def _opens(current: _Incident, found: list[_Incident], kind: str, days: set[dt.d
         return False
     if kind in _STRONG_KINDS and all(i.kind != kind for i in found):
         return True
+    if _elsewhere(towns, current) and (kind != current.kind or _ANOTHER_INCIDENT.search(passage)):
+        return True
     if not days or not current.days or days & current.days:
         return False
     apart = min(abs((a - b).days) for a in days for b in current.days)
-    other_towns = bool(towns) and bool(current.towns) and not towns & current.towns
+    mine, theirs = _named_towns(towns), _named_towns(current.towns)
+    other_towns = bool(mine) and bool(theirs) and not mine & theirs
     return apart > 1 or bool(_NEW_INCIDENT.search(passage)) or other_towns
+
+
+def _told_apart(members: list[_Sentence]) -> bool:
+    """Whether a sentence with an incident trigger says outright that it tells another incident
+    ("Meanwhile, rebels attacked ...", "The second attack took place ...")."""
+    return any(
+        _ANOTHER_INCIDENT.search(s.sent.text) for s in members
+        if any(t.lemma_.lower() in _INCIDENT_TRIGGERS for t in s.triggers)
+    )
+
+
+def _elsewhere(places: set[tuple], incident: _Incident) -> bool:
+    """Whether a paragraph is set in another country than the incident, or in towns the
+    incident never names (each compared only when both name some)."""
+    for level in (_countries, _named_towns):
+        mine, theirs = level(places), level(incident.towns)
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
+
+
+def _countries(places: set[tuple]) -> set[str]:
+    return {country for _, country in places}
+
+
+def _named_towns(places: set[tuple]) -> set[tuple]:
+    return {place for place in places if place[0] is not None}

@@ -1,0 +1,180 @@
+"""Incidents of upper-case wire text: what they are, and how many a report tells.
+
+Every text here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tollbook.extract.event_types import classify
+from tollbook.pipeline import extract_text
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # A bomb that destroyed something was used, not found.
+        (
+            "A BOMB EXPLOSION WRECKED THE PARTY OFFICE.  THE DESTROYED OFFICE STANDS NEAR THE SQUARE.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "THE BOMB WENT OFF AT NOON.  LATER THE BODY OF THE GUARD WAS FOUND.",
+            "Remote explosive/landmine/IED",
+        ),
+        # Near misses: weapons found or made safe stay a disrupted weapons use.
+        ("POLICE FOUND EXPLOSIVES IN A PARKED CAR.", "Disrupted weapons use"),
+        ("THE EXPLOSIVES WERE DEFUSED BY THE POLICE.", "Disrupted weapons use"),
+        ("TROOPS DESTROYED A CACHE OF RIFLES AND GRENADES.", "Disrupted weapons use"),
+    ],
+)
+def test_weapons_found_or_used(text, sub_type):
+    assert classify(text)[1] == sub_type
+
+
+def _wire(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs) + "\n"
+
+
+OPENING = (
+    "   LIMA, 4 MAY 90 (RADIO) -- [TEXT] A BOMB EXPLODED TODAY OUTSIDE A BANK IN\n"
+    "HUANCAYO, DAMAGING THE FRONT OF THE BUILDING, POLICE SOURCES REPORTED."
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        # Another kind of incident in another town: two incidents.
+        (
+            "   GUERRILLAS ALSO ATTACKED A POLICE POST IN AYACUCHO, WOUNDING TWO\n"
+            "OFFICERS, THE SOURCES ADDED.",
+            2,
+        ),
+        ("   MEANWHILE, A GROUP OF ARMED MEN ATTACKED A FARM IN AYACUCHO AND\nWOUNDED THREE WORKERS.", 2),
+        # Near misses: the same town, or no town at all, is the same incident told on.
+        ("   THE POLICE SAID THAT GUERRILLAS ATTACKED THE BANK GUARDS IN HUANCAYO\nBEFORE THE EXPLOSION.", 1),
+        ("   THE POLICE SAID THAT THE ATTACKERS FLED BEFORE THE EXPLOSION AND THAT\nNOBODY WAS HURT.", 1),
+    ],
+)
+def test_incidents_in_other_towns(second, events):
+    extraction = extract_text(_wire(OPENING, second), published="1990-05-04")
+    violent = [e for e in extraction.events if e.acled_event_type and e.acled_event_type != "Protests"]
+    assert len(violent) == events
+
+
+def _kinds(text: str) -> list[str | None]:
+    return [e.acled_event_type for e in extract_text(text, published="1990-05-04").events]
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        # "march" the month and "demonstrate" as "show" tell no protest.
+        (
+            "   LIMA, 4 MAY 90 -- [TEXT] THE TRIAL OF THE GUARDS WILL OPEN ON 10 MARCH, THE COURT SAID.",
+            False,
+        ),
+        ("   LIMA, 4 MAY 90 -- [TEXT] SINCE MARCH THE MINISTER HAS HELD TALKS WITH THE UNIONS.", False),
+        ("   LIMA, 4 MAY 90 -- [TEXT] THE REPORT DEMONSTRATED THAT THE CHARGES WERE FALSE.", False),
+        ("   LIMA, 4 MAY 90 -- [TEXT] THIS CAN BE DEMONSTRATED BY THE LETTERS THEY SENT.", False),
+        # Near misses: people who march or demonstrate.
+        ("   LIMA, 4 MAY 90 -- [TEXT] THOUSANDS OF STUDENTS DEMONSTRATED OUTSIDE THE MINISTRY TODAY.", True),
+        ("   LIMA, 4 MAY 90 -- [TEXT] THE WORKERS WILL MARCH TO THE MAIN SQUARE ON 10 MAY.", True),
+    ],
+)
+def test_protest_words_in_another_sense(text, protest):
+    assert ("Protests" in _kinds(text)) is protest
+
+
+@pytest.mark.parametrize(
+    ("text", "violent"),
+    [
+        ("   LIMA, 4 MAY 90 -- [TEXT] A JUDGE WAS ASSASSINATED TODAY IN THE CAPITAL.", True),
+        ("   LIMA, 4 MAY 90 -- [TEXT] THE ASSASSINATION OF THE JUDGE SHOCKED THE COUNTRY.", True),
+        ("   LIMA, 4 MAY 90 -- [TEXT] SABOTAGE CUT THE POWER TO THE NORTHERN TOWNS LAST NIGHT.", True),
+        ("   LIMA, 4 MAY 90 -- [TEXT] THE JUDGE OPENED THE NEW COURTHOUSE IN THE CAPITAL TODAY.", False),
+    ],
+)
+def test_assassination_and_sabotage_are_incidents(text, violent):
+    assert any(kind not in (None, "Protests") for kind in _kinds(text)) is violent
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        # Said to have happened in another country: another incident.
+        ("   THE PARTY ALSO CONDEMNED THE MURDER OF ONE OF ITS LEADERS IN GUATEMALA.", 2),
+        # Near miss: a nationality word says who, not where.
+        ("   THE PARTY SAID THAT GUATEMALAN GUERRILLAS HAD PLANTED THE BOMB.", 1),
+    ],
+)
+def test_incidents_in_other_countries(second, events):
+    extraction = extract_text(_wire(OPENING, second), published="1990-05-04")
+    violent = [e for e in extraction.events if e.acled_event_type and e.acled_event_type != "Protests"]
+    assert len(violent) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # The town is named in another sentence of the incident's paragraph.
+        (
+            "   CLANDESTINE, 4 MAY 90 -- [TEXT] A BOMB EXPLODED TODAY AT THE OFFICES OF A TRADE\n"
+            "UNION.  THE UNION HAS ITS OFFICES IN CUZCO, PERU.\n",
+            "Cusco",
+        ),
+        # Near miss: a town named only in a paragraph that tells no incident stays out.
+        (
+            "   CLANDESTINE, 4 MAY 90 -- [TEXT] A BOMB EXPLODED TODAY AT THE OFFICES OF A TRADE\n"
+            "UNION IN PERU.\n\n   THE UNION LEADERS WILL MEET NEXT WEEK IN CUZCO TO DISCUSS\n"
+            "THE WAGES OF THE MINERS.\n",
+            None,
+        ),
+    ],
+)
+def test_wire_incident_takes_the_towns_of_its_paragraph(text, town):
+    event = extract_text(text, published="1990-05-04").events[0]
+    assert event.place.country == "PE"
+    assert (event.place.name if event.place.precision != "country" else None) == town
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        # Said outright to be another incident, in the same town on the same day.
+        ("   THE SECOND ATTACK TOOK PLACE AN HOUR LATER, WHEN GUNMEN FIRED ON A PATROL\nIN HUANCAYO.", 2),
+        ("   MEANWHILE, GUNMEN ATTACKED A POLICE PATROL IN HUANCAYO, WOUNDING TWO\nOFFICERS.", 2),
+        # Near miss: the same incident told on, with no such marker.
+        ("   THE POLICE SAID THAT THE ATTACKERS FIRED ON THE GUARDS IN HUANCAYO AND\nFLED.", 1),
+    ],
+)
+def test_incidents_told_apart_outright(second, events):
+    extraction = extract_text(_wire(OPENING, second), published="1990-05-04")
+    violent = [e for e in extraction.events if e.acled_event_type and e.acled_event_type != "Protests"]
+    assert len(violent) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # The incident names no place; the report is about one country.
+        (
+            "   CLANDESTINE, 4 MAY 90 (RADIO) -- [TEXT] THE MURDER OF THE TWO TEACHERS WILL\n"
+            "NOT GO UNPUNISHED, THE COMMUNIQUE SAYS.\n\n   THE PEOPLE OF EL SALVADOR WANT PEACE AND "
+            "WORK, THE\nCOMMUNIQUE ADDS.\n",
+            "SV",
+        ),
+        # Near miss: no country named anywhere.
+        (
+            "   CLANDESTINE, 4 MAY 90 (RADIO) -- [TEXT] THE MURDER OF THE TWO TEACHERS WILL\n"
+            "NOT GO UNPUNISHED, THE COMMUNIQUE SAYS.\n\n   THE PEOPLE WANT PEACE AND WORK, THE\n"
+            "COMMUNIQUE ADDS.\n",
+            None,
+        ),
+    ],
+)
+def test_an_incident_without_a_place_takes_the_report_country(text, country):
+    event = extract_text(text, published="1990-05-04").events[0]
+    assert event.place.country == country
