@@ -128,6 +128,8 @@ def _from_modifiers(noun: Token) -> Reading | None:
         if child.dep_ == "amod" and word in OUTCOME_ADJECTIVES:
             return Reading(OUTCOME_ADJECTIVES[word], child, 0.85)
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
+            if agent_relative(child):
+                continue  # "two men who shot at officers" did the shooting
             outcome = verb_outcome(child, as_subject=child.dep_ == "relcl")
             if outcome:
                 return Reading(outcome, child, 0.9, hedged=_hedged(child))
@@ -335,6 +337,7 @@ def in_care(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            pobj = _treated_for(pobj)  # "taken to hospital for treatment of injuries"
             word = pobj.lemma_.lower()
             if (
                 prep.lower_ in ("for", "with", "from")
@@ -347,28 +350,62 @@ def in_care(verb: Token) -> bool:
     return False
 
 
+def _treated_for(pobj: Token) -> Token:
+    """ "for treatment of gunshot wounds" is "for gunshot wounds"."""
+    if pobj.lemma_.lower() != "treatment":
+        return pobj
+    of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return inner if inner is not None else pobj
+
+
 def _fatal(verb: Token) -> bool:
     for child in verb.children:
         if child.lower_ in FATAL_MODIFIERS:
             return True
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
             return True
-        if child.dep_ in ("conj", "advcl") and child.lemma_ in ("kill", "die"):
-            return True
+        if child.dep_ in ("conj", "advcl") and child.lemma_ in ("kill", "die") and not _own_subject(child):
+            return True  # "shot and killed"; not "five were shot and one was killed"
     return False
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def agent_relative(verb: Token) -> bool:
+    """ "the officers who fatally shot a man": the relative pronoun is the active verb's subject,
+    so the noun it stands for did the deed. "people who died" and "who were shot" suffered it."""
+    if verb.dep_ != "relcl" or verb.lemma_.lower() in INTRANSITIVE_OUTCOMES or in_care(verb):
+        return False
+    return any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+
+
 def _intent_only(verb: Token) -> bool:
     """A plain infinitive of purpose ("an attack to kidnap X") reports no outcome; a perfect one
-    under a reporting verb ("reported to have been injured") does."""
+    under a reporting verb ("reported to have been injured") does. A verb joined to an infinitive
+    shares its "to": "yelled at us to go ahead and kill him"."""
+    while _bare_conjunct(verb):
+        verb = verb.head
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if "to" not in auxes:
         return False
     return "have" not in auxes and verb.head.lemma_ not in REPORTING_HEADS
+
+
+def _bare_conjunct(verb: Token) -> bool:
+    """A base-form verb joined to another with no auxiliary or subject of its own."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _hedged(verb: Token) -> bool:
