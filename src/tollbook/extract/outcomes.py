@@ -335,7 +335,7 @@ def in_care(verb: Token) -> bool:
     """ "was treated for gunshot wounds", "taken to hospital with bullet wounds", "is in critical
     condition", "left the victim in serious condition": injured, though no injury verb says so."""
     lemma = verb.lemma_.lower()
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
+    for prep in _care_preps(verb):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             pobj = _treated_for(pobj)  # "taken to hospital for treatment of injuries"
             word = pobj.lemma_.lower()
@@ -348,6 +348,14 @@ def in_care(verb: Token) -> bool:
             if prep.lower_ == "in" and word == "condition" and lemma in _BE_VERBS | _CARE_VERBS | {"leave"}:
                 return any(m.lower_ in _CONDITIONS for m in pobj.children)
     return False
+
+
+def _care_preps(verb: Token) -> list[Token]:
+    """The verb's prepositions, and those the parser hung on its place: "taken to a hospital
+    with gunshot wounds" often attaches "with" to "hospital"."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    places = [g for p in preps if p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+    return preps + [c for place in places for c in place.children if c.dep_ == "prep" and c.lower_ != "of"]
 
 
 def _treated_for(pobj: Token) -> Token:
