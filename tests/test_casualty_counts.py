@@ -38,6 +38,11 @@ FOUND = [
     ("A hiker found the body of a woman near the trail.", ("killed", "a woman")),
     ("The man was taken to a hospital for treatment of gunshot wounds.", ("injured", "The man")),
     ("A wounded man was found in the parking lot.", ("injured", "A wounded man")),
+    ("A man was charged in the shooting death of John Carver.", ("killed", "John Carver")),
+    ("Two days after the argument, Pat was dead.", ("killed", "Pat")),
+    ("A 16-year-old male has died after a shooting near the park.", ("killed", "A 16-year-old male")),
+    ("Three people were killed and another critically injured on Monday.", ("injured", "another")),
+    ("One teen was killed and another injured when someone opened fire.", ("injured", "another")),
 ]
 
 # (sentence, words that must not be a casualty figure)
@@ -48,6 +53,8 @@ NOT_FOUND = [
     ("An officer found the victim in the alley behind the store.", "An officer"),
     ("Smith was among several people arguing in the lobby when shots rang out.", "several"),
     ("There have been so many shootings and so many deaths this month.", "many"),
+    ("The gunman was arrested and another suspect fled the scene.", "another suspect"),
+    ("Smith was never sure he was dead right, his lawyer joked.", "he"),
 ]
 
 
@@ -140,6 +147,8 @@ ARTICLES = [
     ),
     ("Arnold had been shot several times and was pronounced dead at the scene, police said.", 1, 0),
     ("Police are searching for two men who shot at a patrol car on Friday. No one was hurt.", 0, 0),
+    ("One teen was killed and another injured when someone opened fire on their van.", 1, 1),
+    ("A man was shot in the leg on Friday. He died at the hospital.", 1, 0),
 ]
 
 

@@ -175,7 +175,14 @@ def _standing_one(draft: Draft, outcome: Outcome) -> bool:
         and draft.status == Status.CURRENT
         and draft.part_of is None
         and not draft.among_total
+        and not _another(draft)
     )
+
+
+def _another(draft: Draft) -> bool:
+    """ "another", "another man": a person other than the one before."""
+    anchor = draft.anchor
+    return anchor.lower_ == "another" or any(c.lower_ == "another" for c in anchor.children)
 
 
 def _link_parts(drafts: list[Draft], everything: list[Draft]) -> None:

@@ -35,6 +35,7 @@ _REFLEXIVES = frozenset("himself herself".split())
 _WOUND_NOUNS = frozenset("wound injury injuries wounds".split())
 _SUFFER_VERBS = frozenset("suffer sustain have receive".split())
 _STATE_VERBS = frozenset("find pronounce declare leave discover".split())
+_DEATH_NOUNS = frozenset("body death murder killing slaying homicide".split())
 
 
 # Which outcome says more about one person: "was shot and pronounced dead" is a death.
@@ -80,8 +81,10 @@ def _described(noun: Token) -> Iterator[tuple[Token, Outcome, float]]:
     gunshot wound", "the body of a man"."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() == "body":
-        yield noun, Outcome.KILLED, 0.75
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _DEATH_NOUNS:
+        yield noun, Outcome.KILLED, 0.75  # "the shooting death of John Smith", "the body of a man"
+    if noun.dep_ == "poss" and noun.head.lemma_.lower() in _DEATH_NOUNS - {"body"}:
+        yield noun, Outcome.KILLED, 0.7  # "in the girl's slaying"
     for child in noun.children:
         if child.dep_ == "amod" and child.lower_ in OUTCOME_ADJECTIVES and not _near(child):
             outcome = OUTCOME_ADJECTIVES[child.lower_]
@@ -161,6 +164,7 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
             or lemma in INTRANSITIVE_OUTCOMES
             or outcomes.in_care(verb)
             or (subject.dep_ == "nsubj" and (state is not None or (passive and _borrowed(verb, subject))))
+            or (subject.dep_ == "nsubj" and _bare_participle(verb))
         ):
             yield subject, outcome, 0.8
         elif headline and subject.dep_ == "nsubj" and not _has_object(verb):
@@ -171,6 +175,12 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
                 yield from ((s, outcome, 0.8) for s in _subjects(verb) if s.dep_ == "nsubj")
             elif child.dep_ == "dobj":
                 yield child, outcome, 0.8
+
+
+def _bare_participle(verb: Token) -> bool:
+    """ "One man was killed and another injured": a joined participle with no auxiliary."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" and not auxiliaries
 
 
 def _own_passive(verb: Token) -> bool:
@@ -211,6 +221,10 @@ def _state_outcome(verb: Token) -> Outcome | None:
         for child in verb.children:
             if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and child.lower_ in OUTCOME_ADJECTIVES:
                 return OUTCOME_ADJECTIVES[child.lower_]
+    if lemma == "be":  # "Two days later, Smith was dead."
+        for child in verb.children:
+            if child.dep_ == "acomp" and child.lower_ in OUTCOME_ADJECTIVES:
+                return OUTCOME_ADJECTIVES[child.lower_]
     if lemma in _SUFFER_VERBS:
         for child in verb.children:
             if child.dep_ == "dobj" and child.lemma_.lower() in _WOUND_NOUNS:
@@ -241,6 +255,8 @@ def _is_one_person(token: Token, kind: SegmentKind) -> bool:
         return False
     if token.ent_type_ == "PERSON" or token.lower_ in _PRONOUNS or _aged(token):
         return True
+    if token.lower_ == "another" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        return True  # "one man was killed and another wounded"
     if token.pos_ == "PROPN" and token.dep_ == "poss" and token.head.lemma_.lower() == "body":
         return True  # "Caskey's body": a name the tagger did not mark
     lower = token.lemma_.lower()
