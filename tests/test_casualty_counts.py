@@ -43,6 +43,8 @@ FOUND = [
     ("A 16-year-old male has died after a shooting near the park.", ("killed", "A 16-year-old male")),
     ("Three people were killed and another critically injured on Monday.", ("injured", "another")),
     ("One teen was killed and another injured when someone opened fire.", ("injured", "another")),
+    ("A second victim was found four blocks away with a gunshot wound.", ("injured", "A second victim")),
+    ("Police found the man with a gunshot wound in the alley.", ("injured", "the man")),
 ]
 
 # (sentence, words that must not be a casualty figure)
@@ -54,6 +56,7 @@ NOT_FOUND = [
     ("Smith was among several people arguing in the lobby when shots rang out.", "several"),
     ("There have been so many shootings and so many deaths this month.", "many"),
     ("The gunman was arrested and another suspect fled the scene.", "another suspect"),
+    ("Police found the man with a gunshot wound in the alley.", "Police"),
     ("Smith was never sure he was dead right, his lawyer joked.", "he"),
 ]
 

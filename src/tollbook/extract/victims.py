@@ -90,9 +90,8 @@ def _described(noun: Token) -> Iterator[tuple[Token, Outcome, float]]:
             outcome = OUTCOME_ADJECTIVES[child.lower_]
             if outcome in _STRENGTH:
                 yield noun, outcome, 0.7
-        elif child.dep_ == "prep" and child.lower_ == "with":
-            if any(g.dep_ == "pobj" and g.lemma_.lower() in _WOUND_NOUNS for g in child.children):
-                yield noun, Outcome.INJURED, 0.7
+        elif child.dep_ == "prep" and child.lower_ == "with" and _wound_in(child):
+            yield noun, Outcome.INJURED, 0.7
 
 
 def _near(adjective: Token) -> bool:
@@ -221,6 +220,8 @@ def _state_outcome(verb: Token) -> Outcome | None:
         for child in verb.children:
             if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and child.lower_ in OUTCOME_ADJECTIVES:
                 return OUTCOME_ADJECTIVES[child.lower_]
+            if child.dep_ == "prep" and child.lower_ == "with" and _wound_in(child):
+                return Outcome.INJURED  # "a second victim was found … with a gunshot wound"
     if lemma == "be":  # "Two days later, Smith was dead."
         for child in verb.children:
             if child.dep_ == "acomp" and child.lower_ in OUTCOME_ADJECTIVES:
@@ -230,6 +231,10 @@ def _state_outcome(verb: Token) -> Outcome | None:
             if child.dep_ == "dobj" and child.lemma_.lower() in _WOUND_NOUNS:
                 return Outcome.INJURED
     return None
+
+
+def _wound_in(prep: Token) -> bool:
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in _WOUND_NOUNS for g in prep.children)
 
 
 def _body_of(verb: Token) -> Token | None:
