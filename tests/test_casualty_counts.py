@@ -152,6 +152,7 @@ ARTICLES = [
     ("Police are searching for two men who shot at a patrol car on Friday. No one was hurt.", 0, 0),
     ("One teen was killed and another injured when someone opened fire on their van.", 1, 1),
     ("A man was shot in the leg on Friday. He died at the hospital.", 1, 0),
+    ("Ann Smith was found with a gunshot wound. She was later pronounced dead at a hospital.", 1, 0),
 ]
 
 

@@ -157,13 +157,18 @@ def _link_deaths_of_wounded(drafts: list[Draft]) -> None:
                 if k.from_headline == wounded.from_headline
                 and _same_group(k, wounded)
                 and k.supersedes is None
-                and k.person == wounded.person
+                and (k.person == wounded.person or _pronoun_after(k, wounded))
             ),
             None,
         )
         if death is not None:
             death.supersedes = wounded
             wounded.status = Status.SUPERSEDED
+
+
+def _pronoun_after(later: Draft, earlier: Draft) -> bool:
+    """ "Smith was found with a gunshot wound … where she was pronounced dead": the pronoun is Smith."""
+    return later.anchor.pos_ == "PRON" and later.person is None and later.count.start > earlier.count.start
 
 
 def _standing_one(draft: Draft, outcome: Outcome) -> bool:
