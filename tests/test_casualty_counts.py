@@ -45,6 +45,8 @@ FOUND = [
     ("One teen was killed and another injured when someone opened fire.", ("injured", "another")),
     ("A second victim was found four blocks away with a gunshot wound.", ("injured", "A second victim")),
     ("Police found the man with a gunshot wound in the alley.", ("injured", "the man")),
+    ("A stray bullet struck a 5-year-old girl in her bedroom.", ("casualties", "a 5-year-old girl")),
+    ("One bullet entered the home and hit the victim.", ("casualties", "the victim")),
 ]
 
 # (sentence, words that must not be a casualty figure)
@@ -57,6 +59,7 @@ NOT_FOUND = [
     ("There have been so many shootings and so many deaths this month.", "many"),
     ("The gunman was arrested and another suspect fled the scene.", "another suspect"),
     ("Police found the man with a gunshot wound in the alley.", "Police"),
+    ("A car hit the victim on the highway late Friday.", "the victim"),
     ("Smith was never sure he was dead right, his lawyer joked.", "he"),
 ]
 

@@ -288,8 +288,8 @@ def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
     lemma = verb.lemma_.lower()
     if _negated(verb) or _intent_only(verb) or _near_miss(verb):
         return None
-    if lemma in ("strike", "hit"):  # "struck by a bullet", "hit by gunfire"
-        return Outcome.CASUALTIES if _by_gunfire(verb) else None
+    if lemma in ("strike", "hit"):  # "struck by a bullet", "hit by gunfire", "a bullet hit the boy"
+        return Outcome.CASUALTIES if _by_gunfire(verb) or gunfire_subject(verb) else None
     if lemma == "shoot":
         return Outcome.KILLED if _fatal(verb) else Outcome.CASUALTIES
     if lemma in ("leave", "claim"):
@@ -321,6 +321,12 @@ _GUNFIRE = frozenset("bullet gunfire round shot fire shotgun pellet".split())
 def _near_miss(verb: Token) -> bool:
     """ "nearly killed", "came within inches of possibly killing": no outcome happened."""
     return any(c.dep_ == "advmod" and c.lower_ in _NEAR_MISS for c in verb.children)
+
+
+def gunfire_subject(verb: Token) -> bool:
+    """ "A stray bullet struck the girl": the subject is a shot, so the object was hit by it."""
+    owner = verb.head if verb.dep_ == "conj" and not _own_subject(verb) else verb  # "… and hit the boy"
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _GUNFIRE for c in owner.children)
 
 
 def _by_gunfire(verb: Token) -> bool:

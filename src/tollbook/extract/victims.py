@@ -168,7 +168,7 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
             yield subject, outcome, 0.8
         elif headline and subject.dep_ == "nsubj" and not _has_object(verb):
             yield subject, outcome, 0.7  # "Man shot, killed on Detroit's west side"
-    if lemma in OUTCOME_VERBS and state is None:
+    if lemma in OUTCOME_VERBS and state is None or outcomes.gunfire_subject(verb):
         for child in verb.children:
             if child.dep_ == "dobj" and child.lower_ in _REFLEXIVES:  # "Bunn killed himself"
                 yield from ((s, outcome, 0.8) for s in _subjects(verb) if s.dep_ == "nsubj")
