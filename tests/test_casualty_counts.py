@@ -47,6 +47,10 @@ FOUND = [
     ("Police found the man with a gunshot wound in the alley.", ("injured", "the man")),
     ("A stray bullet struck a 5-year-old girl in her bedroom.", ("casualties", "a 5-year-old girl")),
     ("One bullet entered the home and hit the victim.", ("casualties", "the victim")),
+    ("Five shooting victims were transported to local hospitals for treatment.", ("injured", "Five")),
+    ("Three other victims showed up at the hospital with gunshot wounds.", ("injured", "Three")),
+    ("Police say Ray Ortiz was mortally wounded on Tuesday.", ("killed", "Ray Ortiz")),
+    ("Two men were fatally wounded in the attack.", ("killed", "Two")),
 ]
 
 # (sentence, words that must not be a casualty figure)
@@ -60,6 +64,7 @@ NOT_FOUND = [
     ("The gunman was arrested and another suspect fled the scene.", "another suspect"),
     ("Police found the man with a gunshot wound in the alley.", "Police"),
     ("A car hit the victim on the highway late Friday.", "the victim"),
+    ("Five victims of the fraud showed up at the court with their lawyers.", "Five"),
     ("Smith was never sure he was dead right, his lawyer joked.", "he"),
 ]
 

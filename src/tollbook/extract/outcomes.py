@@ -37,6 +37,7 @@ _CARE_VERBS = frozenset(
     "treat hospitalize hospitalise take rush transport airlift admit list recover".split()
 )
 _HEDGES = frozenset("may might could possibly reportedly".split())
+_ARRIVE_VERBS = frozenset("arrive show turn walk come".split())  # "showed up at a hospital with wounds"
 
 
 @dataclass
@@ -125,6 +126,8 @@ def read_outcome(number: Token, noun: Token) -> Reading | None:
 def _from_modifiers(noun: Token) -> Reading | None:
     for child in noun.children:
         word = child.lower_
+        if child.dep_ in ("compound", "amod") and word in ("shooting", "gunshot") and noun.lemma_ == "victim":
+            return Reading(Outcome.CASUALTIES, child, 0.75)  # "five shooting victims": people shot
         if child.dep_ == "amod" and word in OUTCOME_ADJECTIVES:
             return Reading(OUTCOME_ADJECTIVES[word], child, 0.85)
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
@@ -304,6 +307,8 @@ def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
                 return OUTCOME_ADJECTIVES[child.lower_]
         return Outcome.INJURED if in_care(verb) else None
     if lemma in OUTCOME_VERBS:
+        if OUTCOME_VERBS[lemma] == Outcome.INJURED and _mortally(verb):
+            return Outcome.KILLED  # "fatally wounded", "mortally injured"
         return OUTCOME_VERBS[lemma]
     if in_care(verb):
         return Outcome.INJURED
@@ -316,6 +321,10 @@ def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
 
 _NEAR_MISS = frozenset("nearly almost possibly narrowly".split())
 _GUNFIRE = frozenset("bullet gunfire round shot fire shotgun pellet".split())
+
+
+def _mortally(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in verb.children)
 
 
 def _near_miss(verb: Token) -> bool:
@@ -348,9 +357,11 @@ def in_care(verb: Token) -> bool:
             if (
                 prep.lower_ in ("for", "with", "from")
                 and word in _BODY_WOUNDS
-                and lemma in _CARE_VERBS | _BE_VERBS
+                and lemma in _CARE_VERBS | _BE_VERBS | _ARRIVE_VERBS
             ):
-                return True  # "treated for gunshot wounds", "is in the hospital with gunshot wounds"
+                return True  # "treated for gunshot wounds", "arrived at a hospital with gunshot wounds"
+            if prep.lower_ == "for" and word == "treatment" and lemma in _CARE_VERBS - {"treat"}:
+                return True  # "were taken to local hospitals for treatment"
             if prep.lower_ == "in" and word == "condition" and lemma in _BE_VERBS | _CARE_VERBS | {"leave"}:
                 return any(m.lower_ in _CONDITIONS for m in pobj.children)
     return False
