@@ -51,6 +51,7 @@ FOUND = [
     ("Three other victims showed up at the hospital with gunshot wounds.", ("injured", "Three")),
     ("Police say Ray Ortiz was mortally wounded on Tuesday.", ("killed", "Ray Ortiz")),
     ("Two men were fatally wounded in the attack.", ("killed", "Two")),
+    ("In two months, eight teenagers have been injured or killed by gunfire.", ("injured", "eight")),
 ]
 
 # (sentence, words that must not be a casualty figure)

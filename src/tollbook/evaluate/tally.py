@@ -118,10 +118,15 @@ def tally(extraction: Extraction, *, roles: Collection[Role] = VICTIM_ROLES,
     claims = _drop_parts(_drop_headline_repeats(claims))
     killed = _count(claims, Outcome.KILLED) or 0
     injured = _count(claims, Outcome.INJURED)
-    if injured is None:
+    if not _stated(claims, Outcome.INJURED):
+        # Everyone shot and not killed was injured, whether or not each is named injured.
         shot = _count(claims, Outcome.CASUALTIES)
-        injured = max(0, (shot or 0) - killed)
+        injured = max(injured or 0, (shot or 0) - killed)
     return Tally(killed=killed, injured=injured, event=event)
+
+
+def _stated(claims: list[Claim], outcome: Outcome) -> bool:
+    return any(c.outcome == outcome and not is_individual(c) for c in claims)
 
 
 def _count(claims: list[Claim], outcome: Outcome) -> int | None:

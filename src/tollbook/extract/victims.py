@@ -72,6 +72,8 @@ def _sharpen(drafts: list[Draft], patient: Token, outcome: Outcome) -> None:
     draft = next((d for d in drafts if d.anchor.i == patient.i), None)
     if draft is None or draft.outcome not in _STRENGTH or outcome not in _STRENGTH:
         return
+    if not draft.singular and draft.outcome != Outcome.CASUALTIES:
+        return  # "eight were injured or killed" says nothing about each of them
     if _STRENGTH[outcome] > _STRENGTH[draft.outcome]:
         draft.outcome = outcome
 
