@@ -95,9 +95,6 @@ MUST_LINK = [
     ("Five people were shot and one was killed early Sunday.", "one", "killed", "Five"),
     ("Three men were shot at a party. One of them died at the hospital.", "One", "killed", "Three"),
     ("Police said two were killed. One of the two people killed was a teacher.", "One", "killed", "two"),
-    ("Two women were killed. Police said Ann Cruz was one of the women killed.", "one", "killed", "Two"),
-    ("Three people were killed in the attack.\n\nPolice named them.\n\nOne of the dead was 19.", "One",
-     "killed", "Three"),
 ]
 
 # (text, words of a figure that must not be part of another)
@@ -106,7 +103,6 @@ MUST_NOT_LINK = [
     ("Three people were killed and one was injured in the crash.", "one"),
     ("One person was killed and two were wounded in the shooting.", "two"),
     ("Two men were arrested. One of them was shot by police.", "One"),
-    ("Two women were killed.\n\nOfficers said three of the men were hurt.", "three"),
 ]
 
 

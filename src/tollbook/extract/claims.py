@@ -270,21 +270,12 @@ _SEVERITY = frozenset("seriously critically fatally gravely severely badly".spli
 def _subset(number: Token, noun: Token) -> bool:
     """A number that picks some of a group named before it: "one of them", "one of whom died",
     "four people, one seriously"."""
-    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    wholes = [g for g in of.children if g.dep_ == "pobj"] if of is not None else []
-    if any(_definite_plural(g) for g in wholes):
-        return True  # "one of the women killed", "one of the victims"
     if noun.i != number.i:
         return False
-    if any(g.lower_ in _PARTITIVE_PRONOUNS for g in wholes):
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and any(g.dep_ == "pobj" and g.lower_ in _PARTITIVE_PRONOUNS for g in of.children):
         return True
     return any(c.dep_ == "advmod" and c.lower_ in _SEVERITY for c in number.children)
-
-
-def _definite_plural(noun: Token) -> bool:
-    return noun.tag_ in ("NNS", "NNPS", "JJ") and any(
-        c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in noun.children
-    )
 
 
 def _among_whole(noun: Token) -> Token | None:

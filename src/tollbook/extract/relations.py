@@ -219,7 +219,7 @@ def _bare_number(draft: Draft) -> bool:
 
 def _whole_before(drafts: list[Draft], part: Draft) -> Draft | None:
     """The nearest larger figure before a part whose outcome covers the part's: in its sentence,
-    or for "one of them", "one of the dead" anywhere earlier in the body."""
+    or for "one of them" anywhere earlier in its paragraph."""
     size = _size(part)
     if size is None:
         return None
@@ -227,13 +227,12 @@ def _whole_before(drafts: list[Draft], part: Draft) -> Draft | None:
         d
         for d in drafts
         if d is not part
-        and (d.sentence == part.sentence or (part.among_total and not d.from_headline))
+        and (d.sentence == part.sentence or (part.among_total and d.unit.index == part.unit.index))
         and d.count is not None
         and d.count.start < part.count.start
         and d.status == Status.CURRENT
         and (_size(d) or 0) > size
         and _covers(d.outcome, part.outcome)
-        and (d.sentence == part.sentence or _same_group(d, part))
     ]
     return before[-1] if before else None
 
