@@ -196,7 +196,7 @@ _ATOM = re.compile(
             r"(?P<vague>\b(?:(?:several|a\s+few|many|multiple|numerous)\s+(?:dozen|hundred|thousand|million)s?"
             r"|(?:tens|dozens|hundreds|scores)\s+of\s+(?:thousands|millions)|(?:tens|scores)\s+of"
             r"|dozens|hundreds|thousands|millions|several|a\s+few|a\s+handful|multiple|numerous"
-            r"|(?<!\bas\s)(?<!\bhow\s)many(?!\s+as\b)|a\s+couple\s+of)\b)",
+            r"|(?<!\bas\s)(?<!\bhow\s)(?<!\bso\s)(?<!\btoo\s)many(?!\s+as\b)|a\s+couple\s+of)\b)",
             rf"(?P<words>\b(?:(?:a|half\s+a|a\s+half){_S}+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
             rf"(?:{_NUMWORD})\b(?:(?:\s+and\s+|\s+|{_HY})(?:{_NUMWORD})\b)*)",
             r"(?P<num>(?:(?P<sym>(?:US|C|A|NZ|HK)?\$|[£€¥₹₦])\s?)?(?<![\w.])"
@@ -262,19 +262,33 @@ class _Draft:
 def find_counts(text: str) -> list[CountMatch]:
     """Every number expression in `text`, in order, non-overlapping."""
     found: list[CountMatch] = []
+    view = _unglued(text)
     pos = floor = 0
-    while (trigger := _TRIGGER.search(text, pos)) is not None:
-        m = _ATOM.match(text, trigger.start())
+    while (trigger := _TRIGGER.search(view, pos)) is not None:
+        m = _ATOM.match(view, trigger.start())
         if m is None:
             pos = max(trigger.end(), trigger.start() + 1)
             continue
-        draft, pos = _read_atom(text, m, floor)
+        draft, pos = _read_atom(view, m, floor)
         if draft is not None:
-            if found and _continues_ages(text, found[-1], draft):
+            if found and _continues_ages(view, found[-1], draft):
                 draft.kind = NumberKind.AGE
             found.append(draft.freeze(text))
             floor = draft.end  # a later qualifier or context word may not reach back into it
     return found
+
+
+# A capitalised number word glued to the word before it where a title ran into the body
+# ("… double shootingOne man was shot"): the letter before it is read as a word break.
+_GLUED_NUMBER = re.compile(
+    r"(?<=[a-z]{2})[a-z](?=(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Dozens)\b)"
+)
+
+
+def _unglued(text: str) -> str:
+    """`text` with a space before each glued number word; the same length, so offsets hold.
+    Only the scan reads this view: spans are cut from the original text."""
+    return _GLUED_NUMBER.sub(" ", text)
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\Z")

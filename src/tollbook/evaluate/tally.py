@@ -16,7 +16,9 @@ The rules, applied in this order, are deliberately simple:
 6. The same group stated twice (two sources, or a revision not marked as one) is one figure:
    the largest is kept. Repeats in one source are already `mentions` of one claim.
 7. Different groups add up: "two officers and a bystander were wounded" → 3.
-8. "casualties" (shot, not said whether fatally) covers the killed: "two people were shot,
+8. People counted one by one ("a 25-year-old man", "the 41-year-old") retell a stated figure
+   ("two men were wounded"): for each outcome the larger of the two tellings counts.
+9. "casualties" (shot, not said whether fatally) covers the killed: "two people were shot,
    one fatally" → casualties 2, killed 1 → injured-not-killed 1. A `casualties` figure only
    counts when no explicit injured claim exists.
 """
@@ -27,6 +29,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from tollbook.annotate.counts import parse_count
 from tollbook.model import Claim, Extraction, Outcome, Role, Status
 
 VICTIM_ROLES = frozenset({Role.VICTIM, Role.UNKNOWN})
@@ -73,8 +76,14 @@ def _drop_headline_repeats(claims: list[Claim]) -> list[Claim]:
 
 
 def _drop_parts(claims: list[Claim]) -> list[Claim]:
-    kept_ids = {claim.id for claim in claims}
-    return [claim for claim in claims if claim.part_of not in kept_ids]
+    """A part of a kept claim of the same outcome is inside its figure; "one of whom died" under
+    "five were shot" is the number killed, and stays."""
+    kept = {claim.id: claim for claim in claims}
+    return [
+        claim
+        for claim in claims
+        if claim.part_of not in kept or kept[claim.part_of].outcome != claim.outcome
+    ]
 
 
 def _group_key(claim: Claim) -> tuple:
@@ -107,9 +116,29 @@ def tally(extraction: Extraction, *, roles: Collection[Role] = VICTIM_ROLES,
     event = event if event is not None else main_event(extraction.claims)
     claims = [c for c in extraction.claims if c.event == event and _usable(c, roles)]
     claims = _drop_parts(_drop_headline_repeats(claims))
-    killed = _sum_by_group(claims, Outcome.KILLED) or 0
-    injured = _sum_by_group(claims, Outcome.INJURED)
-    if injured is None:
-        shot = _sum_by_group(claims, Outcome.CASUALTIES)
-        injured = max(0, (shot or 0) - killed)
+    killed = _count(claims, Outcome.KILLED) or 0
+    injured = _count(claims, Outcome.INJURED)
+    if not _stated(claims, Outcome.INJURED):
+        # Everyone shot and not killed was injured, whether or not each is named injured.
+        shot = _count(claims, Outcome.CASUALTIES)
+        injured = max(injured or 0, (shot or 0) - killed)
     return Tally(killed=killed, injured=injured, event=event)
+
+
+def _stated(claims: list[Claim], outcome: Outcome) -> bool:
+    return any(c.outcome == outcome and not is_individual(c) for c in claims)
+
+
+def _count(claims: list[Claim], outcome: Outcome) -> int | None:
+    """Stated figures and people counted one by one are two tellings of the same victims ("Two men
+    were wounded. The 41-year-old … the 45-year-old …"): the larger counts."""
+    stated = _sum_by_group([c for c in claims if not is_individual(c)], outcome)
+    one_by_one = _sum_by_group([c for c in claims if is_individual(c)], outcome)
+    if stated is None or one_by_one is None:
+        return one_by_one if stated is None else stated
+    return max(stated, one_by_one)
+
+
+def is_individual(claim: Claim) -> bool:
+    """A person counted one by one ("a 25-year-old man", "Smith and Jones"), not a number."""
+    return claim.count is not None and parse_count(claim.count.as_written) is None

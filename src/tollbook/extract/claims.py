@@ -98,7 +98,7 @@ class ClaimFinder:
             if draft is not None:
                 drafts.append(draft)
                 covered.add(draft.anchor.i)
-        drafts.extend(victims.find(self.text, unit, sent, covered))
+        drafts.extend(victims.find(self.text, unit, sent, covered, list(drafts)))
         drafts.extend(_undetermined(unit, sent))
         return drafts
 
@@ -132,7 +132,7 @@ class ClaimFinder:
                 evidence=evidence,
                 confidence=reading.confidence,
                 hedged=reading.hedged,
-                among_total=reading.among,
+                among_total=reading.among or _subset(number, noun),
                 from_report=reading.from_report or outcomes.earlier_figure(number),
             )
         window = _window_outcome(unit, match)
@@ -263,6 +263,21 @@ def _counted_whole(number: Token, noun: Token) -> Token | None:
     return noun if any(c.like_num and c.dep_ == "nummod" for c in noun.children) else None
 
 
+_PARTITIVE_PRONOUNS = frozenset("them whom those these which".split())
+_SEVERITY = frozenset("seriously critically fatally gravely severely badly".split())
+
+
+def _subset(number: Token, noun: Token) -> bool:
+    """A number that picks some of a group named before it: "one of them", "one of whom died",
+    "four people, one seriously"."""
+    if noun.i != number.i:
+        return False
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and any(g.dep_ == "pobj" and g.lower_ in _PARTITIVE_PRONOUNS for g in of.children):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in _SEVERITY for c in number.children)
+
+
 def _among_whole(noun: Token) -> Token | None:
     """ "Six female officers were among 30 Kenyan police officers": the whole's noun."""
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
@@ -275,9 +290,14 @@ def _among_whole(noun: Token) -> Token | None:
 
 
 def _part_of_whole(noun: Token) -> bool:
-    """The whole in an "among" sentence is itself a figure whose outcome needs inferring."""
-    return (
-        noun.dep_ == "pobj" and noun.head.lower_ in ("among", "including") and noun.head.head.lemma_ == "be"
+    """The whole in an "among" sentence is itself a figure whose outcome needs inferring, when
+    its part is a figure too ("Six officers were among 30 …"); "Smith was among several people
+    fighting" says nothing of casualties."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ in ("among", "including")):
+        return False
+    verb = noun.head.head
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and (c.like_num or any(g.like_num for g in c.children)) for c in verb.children
     )
 
 

@@ -116,6 +116,8 @@ PERSON_NOUNS: dict[str, PersonNoun] = {
     ),
     **_nouns("man husband father son brother boyfriend", gender=Gender.MALE, age=AgeGroup.ADULT),
     **_nouns("woman wife mother daughter sister girlfriend", gender=Gender.FEMALE, age=AgeGroup.ADULT),
+    **_nouns("male", gender=Gender.MALE),  # police usage: "a 16-year-old male"
+    **_nouns("female", gender=Gender.FEMALE),
     **_nouns("boy", gender=Gender.MALE, age=AgeGroup.CHILD),
     **_nouns("girl", gender=Gender.FEMALE, age=AgeGroup.CHILD),
     **_nouns(

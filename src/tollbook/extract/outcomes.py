@@ -37,6 +37,7 @@ _CARE_VERBS = frozenset(
     "treat hospitalize hospitalise take rush transport airlift admit list recover".split()
 )
 _HEDGES = frozenset("may might could possibly reportedly".split())
+_ARRIVE_VERBS = frozenset("arrive show turn walk come".split())  # "showed up at a hospital with wounds"
 
 
 @dataclass
@@ -125,9 +126,13 @@ def read_outcome(number: Token, noun: Token) -> Reading | None:
 def _from_modifiers(noun: Token) -> Reading | None:
     for child in noun.children:
         word = child.lower_
+        if child.dep_ in ("compound", "amod") and word in ("shooting", "gunshot") and noun.lemma_ == "victim":
+            return Reading(Outcome.CASUALTIES, child, 0.75)  # "five shooting victims": people shot
         if child.dep_ == "amod" and word in OUTCOME_ADJECTIVES:
             return Reading(OUTCOME_ADJECTIVES[word], child, 0.85)
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
+            if agent_relative(child):
+                continue  # "two men who shot at officers" did the shooting
             outcome = verb_outcome(child, as_subject=child.dep_ == "relcl")
             if outcome:
                 return Reading(outcome, child, 0.9, hedged=_hedged(child))
@@ -286,8 +291,8 @@ def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
     lemma = verb.lemma_.lower()
     if _negated(verb) or _intent_only(verb) or _near_miss(verb):
         return None
-    if lemma in ("strike", "hit"):  # "struck by a bullet", "hit by gunfire"
-        return Outcome.CASUALTIES if _by_gunfire(verb) else None
+    if lemma in ("strike", "hit"):  # "struck by a bullet", "hit by gunfire", "a bullet hit the boy"
+        return Outcome.CASUALTIES if _by_gunfire(verb) or gunfire_subject(verb) else None
     if lemma == "shoot":
         return Outcome.KILLED if _fatal(verb) else Outcome.CASUALTIES
     if lemma in ("leave", "claim"):
@@ -302,6 +307,8 @@ def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
                 return OUTCOME_ADJECTIVES[child.lower_]
         return Outcome.INJURED if in_care(verb) else None
     if lemma in OUTCOME_VERBS:
+        if OUTCOME_VERBS[lemma] == Outcome.INJURED and _mortally(verb):
+            return Outcome.KILLED  # "fatally wounded", "mortally injured"
         return OUTCOME_VERBS[lemma]
     if in_care(verb):
         return Outcome.INJURED
@@ -316,9 +323,19 @@ _NEAR_MISS = frozenset("nearly almost possibly narrowly".split())
 _GUNFIRE = frozenset("bullet gunfire round shot fire shotgun pellet".split())
 
 
+def _mortally(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in verb.children)
+
+
 def _near_miss(verb: Token) -> bool:
     """ "nearly killed", "came within inches of possibly killing": no outcome happened."""
     return any(c.dep_ == "advmod" and c.lower_ in _NEAR_MISS for c in verb.children)
+
+
+def gunfire_subject(verb: Token) -> bool:
+    """ "A stray bullet struck the girl": the subject is a shot, so the object was hit by it."""
+    owner = verb.head if verb.dep_ == "conj" and not _own_subject(verb) else verb  # "… and hit the boy"
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _GUNFIRE for c in owner.children)
 
 
 def _by_gunfire(verb: Token) -> bool:
@@ -333,18 +350,38 @@ def in_care(verb: Token) -> bool:
     """ "was treated for gunshot wounds", "taken to hospital with bullet wounds", "is in critical
     condition", "left the victim in serious condition": injured, though no injury verb says so."""
     lemma = verb.lemma_.lower()
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
+    for prep in _care_preps(verb):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            pobj = _treated_for(pobj)  # "taken to hospital for treatment of injuries"
             word = pobj.lemma_.lower()
             if (
                 prep.lower_ in ("for", "with", "from")
                 and word in _BODY_WOUNDS
-                and lemma in _CARE_VERBS | _BE_VERBS
+                and lemma in _CARE_VERBS | _BE_VERBS | _ARRIVE_VERBS
             ):
-                return True  # "treated for gunshot wounds", "is in the hospital with gunshot wounds"
+                return True  # "treated for gunshot wounds", "arrived at a hospital with gunshot wounds"
+            if prep.lower_ == "for" and word == "treatment" and lemma in _CARE_VERBS - {"treat"}:
+                return True  # "were taken to local hospitals for treatment"
             if prep.lower_ == "in" and word == "condition" and lemma in _BE_VERBS | _CARE_VERBS | {"leave"}:
                 return any(m.lower_ in _CONDITIONS for m in pobj.children)
     return False
+
+
+def _care_preps(verb: Token) -> list[Token]:
+    """The verb's prepositions, and those the parser hung on its place: "taken to a hospital
+    with gunshot wounds" often attaches "with" to "hospital"."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    places = [g for p in preps if p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+    return preps + [c for place in places for c in place.children if c.dep_ == "prep" and c.lower_ != "of"]
+
+
+def _treated_for(pobj: Token) -> Token:
+    """ "for treatment of gunshot wounds" is "for gunshot wounds"."""
+    if pobj.lemma_.lower() != "treatment":
+        return pobj
+    of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return inner if inner is not None else pobj
 
 
 def _fatal(verb: Token) -> bool:
@@ -353,22 +390,47 @@ def _fatal(verb: Token) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
             return True
-        if child.dep_ in ("conj", "advcl") and child.lemma_ in ("kill", "die"):
-            return True
+        if child.dep_ in ("conj", "advcl") and child.lemma_ in ("kill", "die") and not _own_subject(child):
+            return True  # "shot and killed"; not "five were shot and one was killed"
     return False
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def agent_relative(verb: Token) -> bool:
+    """ "the officers who fatally shot a man": the relative pronoun is the active verb's subject,
+    so the noun it stands for did the deed. "people who died" and "who were shot" suffered it."""
+    if verb.dep_ != "relcl" or verb.lemma_.lower() in INTRANSITIVE_OUTCOMES or in_care(verb):
+        return False
+    return any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+
+
 def _intent_only(verb: Token) -> bool:
     """A plain infinitive of purpose ("an attack to kidnap X") reports no outcome; a perfect one
-    under a reporting verb ("reported to have been injured") does."""
+    under a reporting verb ("reported to have been injured") does. A verb joined to an infinitive
+    shares its "to": "yelled at us to go ahead and kill him"."""
+    while _bare_conjunct(verb):
+        verb = verb.head
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if "to" not in auxes:
         return False
     return "have" not in auxes and verb.head.lemma_ not in REPORTING_HEADS
+
+
+def _bare_conjunct(verb: Token) -> bool:
+    """A base-form verb joined to another with no auxiliary or subject of its own."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _hedged(verb: Token) -> bool:

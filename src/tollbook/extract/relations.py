@@ -146,9 +146,9 @@ def _same_source(a: Draft, b: Draft) -> bool:
 def _link_deaths_of_wounded(drafts: list[Draft]) -> None:
     """ "The victim suffered a gunshot wound … where he died": one person, first wounded then dead.
     The death supersedes the wound, so the person is not counted twice."""
-    killed = [d for d in drafts if d.singular and d.outcome == Outcome.KILLED and d.status == Status.CURRENT]
+    killed = [d for d in drafts if _standing_one(d, Outcome.KILLED)]
     for wounded in drafts:
-        if not (wounded.singular and wounded.outcome == Outcome.INJURED and wounded.status == Status.CURRENT):
+        if not _standing_one(wounded, Outcome.INJURED):
             continue
         death = next(
             (
@@ -157,7 +157,7 @@ def _link_deaths_of_wounded(drafts: list[Draft]) -> None:
                 if k.from_headline == wounded.from_headline
                 and _same_group(k, wounded)
                 and k.supersedes is None
-                and k.person == wounded.person
+                and (k.person == wounded.person or _pronoun_after(k, wounded))
             ),
             None,
         )
@@ -166,9 +166,35 @@ def _link_deaths_of_wounded(drafts: list[Draft]) -> None:
             wounded.status = Status.SUPERSEDED
 
 
+def _pronoun_after(later: Draft, earlier: Draft) -> bool:
+    """ "Smith was found with a gunshot wound … where she was pronounced dead": the pronoun is Smith."""
+    return later.anchor.pos_ == "PRON" and later.person is None and later.count.start > earlier.count.start
+
+
+def _standing_one(draft: Draft, outcome: Outcome) -> bool:
+    """A current figure of one person that is not one of a group: "One of the wounded" and "one
+    of the dead" are two different people, each a part of a total."""
+    return (
+        draft.singular
+        and draft.outcome == outcome
+        and draft.status == Status.CURRENT
+        and draft.part_of is None
+        and not draft.among_total
+        and not _another(draft)
+    )
+
+
+def _another(draft: Draft) -> bool:
+    """ "another", "another man": a person other than the one before."""
+    anchor = draft.anchor
+    return anchor.lower_ == "another" or any(c.lower_ == "another" for c in anchor.children)
+
+
 def _link_parts(drafts: list[Draft], everything: list[Draft]) -> None:
     for draft in drafts:
         whole = _resolve(_draft_for(everything, draft.part_of_anchor))
+        if whole is None and (draft.among_total or _bare_number(draft)):
+            whole = _whole_before(drafts, draft)
         if (
             whole is None
             and not draft.from_headline
@@ -181,13 +207,45 @@ def _link_parts(drafts: list[Draft], everything: list[Draft]) -> None:
             _inherit(draft, whole)
 
 
+def _covers(whole: Outcome | None, part: Outcome | None) -> bool:
+    """A whole of the same outcome, or of everyone shot: "five were shot, one of whom died"."""
+    return whole == part or (whole == Outcome.CASUALTIES and part in (Outcome.KILLED, Outcome.INJURED))
+
+
+def _bare_number(draft: Draft) -> bool:
+    """ "Five people were shot and one was killed": a number with no noun of its own."""
+    return draft.count is not None and draft.anchor.like_num and not draft.from_report
+
+
+def _whole_before(drafts: list[Draft], part: Draft) -> Draft | None:
+    """The nearest larger figure before a part whose outcome covers the part's: in its sentence,
+    or for "one of them" anywhere earlier in its paragraph."""
+    size = _size(part)
+    if size is None:
+        return None
+    before = [
+        d
+        for d in drafts
+        if d is not part
+        and (d.sentence == part.sentence or (part.among_total and d.unit.index == part.unit.index))
+        and d.count is not None
+        and d.count.start < part.count.start
+        and d.status == Status.CURRENT
+        and (_size(d) or 0) > size
+        and _covers(d.outcome, part.outcome)
+    ]
+    return before[-1] if before else None
+
+
 def _total_for(drafts: list[Draft], part: Draft) -> Draft | None:
     """The report's total for a part's outcome that is larger than the part."""
     size = _size(part)
     if size is None:
         return None
     for total in drafts:
-        if total is part or not total.group.is_total or total.from_headline or total.outcome != part.outcome:
+        if total is part or not total.group.is_total or total.from_headline:
+            continue
+        if total.outcome != part.outcome and not (part.among_total and _covers(total.outcome, part.outcome)):
             continue
         if total.status != Status.CURRENT or _size(total) is None or _size(total) <= size:
             continue

@@ -35,21 +35,70 @@ _REFLEXIVES = frozenset("himself herself".split())
 _WOUND_NOUNS = frozenset("wound injury injuries wounds".split())
 _SUFFER_VERBS = frozenset("suffer sustain have receive".split())
 _STATE_VERBS = frozenset("find pronounce declare leave discover".split())
+_DEATH_NOUNS = frozenset("body death murder killing slaying homicide".split())
 
 
-def find(text: str, unit: ParsedUnit, sent: SpacySpan, covered: set[int]) -> list[Draft]:
-    """One-by-one victims in a sentence; `covered` holds tokens already counted by a number."""
-    drafts = []
-    for verb in sent:
-        for patient, outcome, confidence in _patients(verb, unit.kind == SegmentKind.HEADLINE):
-            if patient.i in covered:
-                continue
-            people = [patient, *patient.conjuncts] if patient.dep_ != "conj" else []
-            if not people or not all(_is_one_person(p, unit.kind) for p in people):
-                continue
-            covered.update(p.i for p in people)
-            drafts.append(_draft(text, unit, sent, people, outcome, confidence))
+# Which outcome says more about one person: "was shot and pronounced dead" is a death.
+_STRENGTH = {Outcome.CASUALTIES: 0, Outcome.INJURED: 1, Outcome.KILLED: 2}
+
+
+def find(
+    text: str, unit: ParsedUnit, sent: SpacySpan, covered: set[int], counted: list[Draft] = ()
+) -> list[Draft]:
+    """One-by-one victims in a sentence; `covered` holds tokens already counted by a number
+    (the drafts in `counted`). A second casualty word about the same person in the sentence
+    sharpens its outcome rather than counting the person again."""
+    drafts: list[Draft] = []
+    for patient, outcome, confidence in _sentence_patients(sent, unit.kind == SegmentKind.HEADLINE):
+        if patient.i in covered:
+            _sharpen([*counted, *drafts], patient, outcome)
+            continue
+        people = [patient, *patient.conjuncts] if patient.dep_ != "conj" else []
+        if not people or not all(_is_one_person(p, unit.kind) for p in people):
+            continue
+        covered.update(p.i for p in people)
+        drafts.append(_draft(text, unit, sent, people, outcome, confidence))
     return drafts
+
+
+def _sentence_patients(sent: SpacySpan, headline: bool) -> Iterator[tuple[Token, Outcome, float]]:
+    for token in sent:
+        yield from _patients(token, headline)
+        yield from _described(token)
+
+
+def _sharpen(drafts: list[Draft], patient: Token, outcome: Outcome) -> None:
+    """ "was shot and critically wounded": the person already counted was injured, not just shot."""
+    draft = next((d for d in drafts if d.anchor.i == patient.i), None)
+    if draft is None or draft.outcome not in _STRENGTH or outcome not in _STRENGTH:
+        return
+    if not draft.singular and draft.outcome != Outcome.CASUALTIES:
+        return  # "eight were injured or killed" says nothing about each of them
+    if _STRENGTH[outcome] > _STRENGTH[draft.outcome]:
+        draft.outcome = outcome
+
+
+def _described(noun: Token) -> Iterator[tuple[Token, Outcome, float]]:
+    """A person described by the outcome, with no casualty verb: "a wounded man", "a man with a
+    gunshot wound", "the body of a man"."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _DEATH_NOUNS:
+        yield noun, Outcome.KILLED, 0.75  # "the shooting death of John Smith", "the body of a man"
+    if noun.dep_ == "poss" and noun.head.lemma_.lower() in _DEATH_NOUNS - {"body"}:
+        yield noun, Outcome.KILLED, 0.7  # "in the girl's slaying"
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in OUTCOME_ADJECTIVES and not _near(child):
+            outcome = OUTCOME_ADJECTIVES[child.lower_]
+            if outcome in _STRENGTH:
+                yield noun, outcome, 0.7
+        elif child.dep_ == "prep" and child.lower_ == "with" and _wound_in(child):
+            yield noun, Outcome.INJURED, 0.7
+
+
+def _near(adjective: Token) -> bool:
+    """ "a nearly dead man" is alive."""
+    return any(c.lower_ in ("nearly", "almost", "not") for c in adjective.children)
 
 
 def _draft(
@@ -92,6 +141,14 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
     if body is not None:
         yield body, Outcome.KILLED, 0.75
     state = _state_outcome(verb)  # "was found dead", "suffered a gunshot wound"
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    if state is not None and lemma in _STATE_VERBS and found and not _own_passive(verb):
+        # "Officers found a man dead": the one found is the casualty, never the finder.
+        yield from ((c, state, 0.8) for c in found)
+        return
+    if _declared(verb):  # "Paramedics pronounced Smith deceased"
+        yield from ((c, OUTCOME_ADJECTIVES[verb.lower_], 0.8) for c in verb.children if c.dep_ == "nsubj")
+        return
     outcome = state or outcomes.verb_outcome(verb, as_subject=True)
     if outcome is None:
         return
@@ -108,16 +165,36 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
             or lemma in INTRANSITIVE_OUTCOMES
             or outcomes.in_care(verb)
             or (subject.dep_ == "nsubj" and (state is not None or (passive and _borrowed(verb, subject))))
+            or (subject.dep_ == "nsubj" and _bare_participle(verb))
         ):
             yield subject, outcome, 0.8
         elif headline and subject.dep_ == "nsubj" and not _has_object(verb):
             yield subject, outcome, 0.7  # "Man shot, killed on Detroit's west side"
-    if lemma in OUTCOME_VERBS and state is None:
+    if lemma in OUTCOME_VERBS and state is None or outcomes.gunfire_subject(verb):
         for child in verb.children:
             if child.dep_ == "dobj" and child.lower_ in _REFLEXIVES:  # "Bunn killed himself"
                 yield from ((s, outcome, 0.8) for s in _subjects(verb) if s.dep_ == "nsubj")
             elif child.dep_ == "dobj":
                 yield child, outcome, 0.8
+
+
+def _bare_participle(verb: Token) -> bool:
+    """ "One man was killed and another injured": a joined participle with no auxiliary."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" and not auxiliaries
+
+
+def _own_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _declared(verb: Token) -> bool:
+    """An outcome word the parser made a clause under "pronounce", "declare" or "find"."""
+    return (
+        verb.lower_ in OUTCOME_ADJECTIVES
+        and verb.dep_ in ("ccomp", "xcomp", "oprd")
+        and verb.head.lemma_.lower() in _STATE_VERBS
+    )
 
 
 def _subjects(verb: Token) -> Iterator[Token]:
@@ -145,11 +222,21 @@ def _state_outcome(verb: Token) -> Outcome | None:
         for child in verb.children:
             if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and child.lower_ in OUTCOME_ADJECTIVES:
                 return OUTCOME_ADJECTIVES[child.lower_]
+            if child.dep_ == "prep" and child.lower_ == "with" and _wound_in(child):
+                return Outcome.INJURED  # "a second victim was found … with a gunshot wound"
+    if lemma == "be":  # "Two days later, Smith was dead."
+        for child in verb.children:
+            if child.dep_ == "acomp" and child.lower_ in OUTCOME_ADJECTIVES:
+                return OUTCOME_ADJECTIVES[child.lower_]
     if lemma in _SUFFER_VERBS:
         for child in verb.children:
             if child.dep_ == "dobj" and child.lemma_.lower() in _WOUND_NOUNS:
                 return Outcome.INJURED
     return None
+
+
+def _wound_in(prep: Token) -> bool:
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in _WOUND_NOUNS for g in prep.children)
 
 
 def _body_of(verb: Token) -> Token | None:
@@ -175,6 +262,8 @@ def _is_one_person(token: Token, kind: SegmentKind) -> bool:
         return False
     if token.ent_type_ == "PERSON" or token.lower_ in _PRONOUNS or _aged(token):
         return True
+    if token.lower_ == "another" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        return True  # "one man was killed and another wounded"
     if token.pos_ == "PROPN" and token.dep_ == "poss" and token.head.lemma_.lower() == "body":
         return True  # "Caskey's body": a name the tagger did not mark
     lower = token.lemma_.lower()

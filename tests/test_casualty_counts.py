@@ -1,0 +1,223 @@
+"""Casualty counts on invented local-crime sentences: who was shot, what became of them, which
+figures are parts of others, and what an article's tally comes to."""
+
+from __future__ import annotations
+
+import pytest
+
+from tollbook.annotate.counts import find_counts
+from tollbook.evaluate.tally import ALL_ROLES, VICTIM_ROLES, tally
+from tollbook.model import Claim, Count, Document, Extraction, Group, Outcome, Qualifier, Role, Span
+from tollbook.pipeline import extract_text
+
+PUBLISHED = "2025-05-09"
+
+
+def body_claims(text: str) -> list[Claim]:
+    return [c for c in extract_text(text, published=PUBLISHED).claims if not c.from_headline]
+
+
+def outcomes_of(text: str) -> list[tuple[str, str]]:
+    return [(c.outcome.value, c.count.as_written) for c in body_claims(text) if c.count]
+
+
+def counts_of(text: str, roles=VICTIM_ROLES) -> tuple[int, int]:
+    result = tally(extract_text(text, published=PUBLISHED), roles=roles)
+    return result.killed, result.injured
+
+
+# ---------------------------------------------------------------- who is a victim
+
+# (sentence, a figure that must be found: outcome, words)
+FOUND = [
+    ("Police say one man was shot and critically wounded on Elm Street.", ("injured", "one")),
+    ("Arnold had been shot several times and was pronounced dead at the scene.", ("killed", "Arnold")),
+    ("Medics pronounced him dead at the scene.", ("killed", "him")),
+    ("Officers found a man dead in the street early Friday.", ("killed", "a man")),
+    ("A man with a gunshot wound was brought to the hospital on Sunday.", ("injured", "A man")),
+    ("A hiker found the body of a woman near the trail.", ("killed", "a woman")),
+    ("The man was taken to a hospital for treatment of gunshot wounds.", ("injured", "The man")),
+    ("A wounded man was found in the parking lot.", ("injured", "A wounded man")),
+    ("A man was charged in the shooting death of John Carver.", ("killed", "John Carver")),
+    ("Two days after the argument, Pat was dead.", ("killed", "Pat")),
+    ("A 16-year-old male has died after a shooting near the park.", ("killed", "A 16-year-old male")),
+    ("Three people were killed and another critically injured on Monday.", ("injured", "another")),
+    ("One teen was killed and another injured when someone opened fire.", ("injured", "another")),
+    ("A second victim was found four blocks away with a gunshot wound.", ("injured", "A second victim")),
+    ("Police found the man with a gunshot wound in the alley.", ("injured", "the man")),
+    ("A stray bullet struck a 5-year-old girl in her bedroom.", ("casualties", "a 5-year-old girl")),
+    ("One bullet entered the home and hit the victim.", ("casualties", "the victim")),
+    ("Five shooting victims were transported to local hospitals for treatment.", ("injured", "Five")),
+    ("Three other victims showed up at the hospital with gunshot wounds.", ("injured", "Three")),
+    ("Police say Ray Ortiz was mortally wounded on Tuesday.", ("killed", "Ray Ortiz")),
+    ("Two men were fatally wounded in the attack.", ("killed", "Two")),
+    ("In two months, eight teenagers have been injured or killed by gunfire.", ("injured", "eight")),
+]
+
+# (sentence, words that must not be a casualty figure)
+NOT_FOUND = [
+    ("Police are searching for two men who shot at a patrol car on Friday.", "two"),
+    ("The three deputies who fatally shot a man were placed on leave.", "three"),
+    ("He kept yelling at the officers to go ahead and kill him.", "him"),
+    ("An officer found the victim in the alley behind the store.", "An officer"),
+    ("Smith was among several people arguing in the lobby when shots rang out.", "several"),
+    ("There have been so many shootings and so many deaths this month.", "many"),
+    ("The gunman was arrested and another suspect fled the scene.", "another suspect"),
+    ("Police found the man with a gunshot wound in the alley.", "Police"),
+    ("A car hit the victim on the highway late Friday.", "the victim"),
+    ("Five victims of the fraud showed up at the court with their lawyers.", "Five"),
+    ("Smith was never sure he was dead right, his lawyer joked.", "he"),
+]
+
+
+@pytest.mark.parametrize("text, figure", FOUND, ids=[t[:40] for t, _ in FOUND])
+def test_victim_found(text, figure):
+    assert figure in outcomes_of(text)
+
+
+@pytest.mark.parametrize("text, words", NOT_FOUND, ids=[t[:40] for t, _ in NOT_FOUND])
+def test_not_a_victim(text, words):
+    found = [(o, w) for o, w in outcomes_of(text) if w == words and o in ("killed", "injured", "casualties")]
+    assert found == []
+
+
+def test_victims_who_suffered_are_still_victims():
+    assert ("casualties", "Two") in outcomes_of("Two people who were shot were taken to a hospital.")
+    assert ("killed", "Four") in outcomes_of("Four people who died in the fire were identified.")
+
+
+# ---------------------------------------------------------------- one of them
+
+# (text, the part's words, its outcome, the whole's words) — the part must be linked to that whole
+MUST_LINK = [
+    ("Five people were shot, one of whom died, on Friday at a mall.", "one", "killed", "Five"),
+    ("The shooting injured four people, one seriously, on Monday.", "one", "injured", "four"),
+    ("Five people were shot and one was killed early Sunday.", "one", "killed", "Five"),
+    ("Three men were shot at a party. One of them died at the hospital.", "One", "killed", "Three"),
+    ("Police said two were killed. One of the two people killed was a teacher.", "One", "killed", "two"),
+]
+
+# (text, words of a figure that must not be part of another)
+MUST_NOT_LINK = [
+    ("Two are dead and two are in critical condition after a shooting.", "two"),
+    ("Three people were killed and one was injured in the crash.", "one"),
+    ("One person was killed and two were wounded in the shooting.", "two"),
+    ("Two men were arrested. One of them was shot by police.", "One"),
+]
+
+
+def _by_words(claims: list[Claim], words: str) -> Claim:
+    return next(c for c in claims if c.count and c.count.as_written == words)
+
+
+@pytest.mark.parametrize("text, part, outcome, whole", MUST_LINK, ids=[t[:40] for t, *_ in MUST_LINK])
+def test_one_of_n_is_a_part(text, part, outcome, whole):
+    claims = body_claims(text)
+    found = _by_words(claims, part)
+    assert found.outcome.value == outcome
+    assert found.part_of == _by_words(claims, whole).id
+
+
+@pytest.mark.parametrize("text, words", MUST_NOT_LINK, ids=[t[:40] for t, _ in MUST_NOT_LINK])
+def test_separate_figures_are_not_parts(text, words):
+    assert _by_words(body_claims(text), words).part_of is None
+
+
+def test_one_of_the_dead_and_one_of_the_wounded_are_two_people():
+    text = (
+        "Two people were killed and three others were wounded in a shooting on Saturday. "
+        "One of the dead was a teacher. One of the wounded remains in critical condition."
+    )
+    claims = body_claims(text)
+    assert all(c.status.value == "current" for c in claims)
+    extraction = extract_text(text, published=PUBLISHED)
+    assert not [f for f in extraction.findings if f.kind in ("conflicting_figures", "revision")]
+
+
+def test_one_of_whom_died_raises_no_conflict():
+    text = (
+        "Five people were shot at a party on Saturday night, police said.\n\n"
+        "Officers arrived shortly after midnight and found several victims in the yard.\n\n"
+        "One of them died later at the county hospital, a spokesman said."
+    )
+    extraction = extract_text(text, published=PUBLISHED)
+    assert not [f for f in extraction.findings if f.kind == "conflicting_figures"]
+    assert tally(extraction).killed == 1 and tally(extraction).injured == 4
+
+
+# ---------------------------------------------------------------- whole articles
+
+ARTICLES = [
+    # (text, killed, injured-not-killed)
+    ("Police say one man was shot and critically wounded on Elm Street late Friday.", 0, 1),
+    ("Five people were shot, one of whom died, on Friday at a mall.", 1, 4),
+    (
+        "Two men were wounded in a shooting early Wednesday. The 41-year-old was shot in the head "
+        "and was listed in critical condition. The 45-year-old was shot in the arm.",
+        0,
+        2,
+    ),
+    ("Arnold had been shot several times and was pronounced dead at the scene, police said.", 1, 0),
+    ("Police are searching for two men who shot at a patrol car on Friday. No one was hurt.", 0, 0),
+    ("One teen was killed and another injured when someone opened fire on their van.", 1, 1),
+    ("A man was shot in the leg on Friday. He died at the hospital.", 1, 0),
+    ("Ann Smith was found with a gunshot wound. She was later pronounced dead at a hospital.", 1, 0),
+]
+
+
+@pytest.mark.parametrize("text, killed, injured", ARTICLES, ids=[t[:40] for t, *_ in ARTICLES])
+def test_article_tally(text, killed, injured):
+    assert counts_of(text) == (killed, injured)
+
+
+# ---------------------------------------------------------------- the tally's own rules
+
+
+def _claim(id: str, outcome: str, words: str, value: int, *, noun: str | None = None, part_of=None) -> Claim:
+    count = Count(as_written=words, start=0, end=len(words), value=value, low=value, high=value,
+                  qualifier=Qualifier.EXACT)
+    return Claim(id=id, outcome=Outcome(outcome), count=count, group=Group(noun=noun, role=Role.VICTIM),
+                 source=None, evidence=Span(start=0, end=1), event="e1", part_of=part_of)
+
+
+def _tally(*claims: Claim) -> tuple[int, int]:
+    extraction = Extraction(document=Document(id="x", text="invented"), claims=list(claims))
+    result = tally(extraction, roles=ALL_ROLES)
+    return result.killed, result.injured
+
+
+TALLIES = [
+    # a stated figure and the same people one by one: the larger telling counts
+    ([_claim("a", "injured", "Two", 2, noun="men"), _claim("b", "injured", "The 41-year-old", 1),
+      _claim("c", "injured", "the 45-year-old", 1, noun="man")], (0, 2)),
+    # more people one by one than the stated figure
+    ([_claim("a", "injured", "two", 2, noun="people"), _claim("b", "injured", "a man", 1, noun="man"),
+      _claim("c", "injured", "a woman", 1, noun="woman"), _claim("d", "injured", "a boy", 1, noun="boy")],
+     (0, 3)),
+    # a killed part of everyone shot stays: it is the number killed
+    ([_claim("a", "casualties", "Five", 5), _claim("b", "killed", "one", 1, part_of="a")], (1, 4)),
+    # a part of the same outcome is inside its whole
+    ([_claim("a", "injured", "four", 4), _claim("b", "injured", "one", 1, part_of="a")], (0, 4)),
+]
+
+
+@pytest.mark.parametrize("claims, expected", TALLIES)
+def test_tally_rules(claims, expected):
+    assert _tally(*claims) == expected
+
+
+# ---------------------------------------------------------------- the count grammar
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Police investigating double shootingOne man was shot in the back.", [("One", 1)]),
+        ("Shots fired at a barTwo people were hurt.", [("Two", 2)]),
+        ("There were so many shootings and too many funerals.", []),
+        ("Many were killed in the raid.", [("Many", None)]),
+        ("Someone in the crowd said it was the Twofold Bar.", []),
+    ],
+)
+def test_count_grammar_reads_glued_numbers_and_skips_emphatic_many(text, expected):
+    assert [(m.as_written, m.value) for m in find_counts(text) if m.kind.value == "count"] == expected
