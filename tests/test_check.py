@@ -35,7 +35,9 @@ from tollbook.model import (
 
 # ---------------------------------------------------------------- fixtures built from text
 
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}
 
 
 def parse_figure(figure: str) -> tuple[Qualifier, int | None, int | None, int | None]:
