@@ -59,9 +59,13 @@ OPENING = (
     ],
 )
 def test_incidents_in_other_towns(second, events):
-    extraction = extract_text(_wire(OPENING, second), published="1990-05-04")
-    violent = [e for e in extraction.events if e.acled_event_type and e.acled_event_type != "Protests"]
-    assert len(violent) == events
+    assert _violent_incidents(OPENING, second) == events
+
+
+def _violent_incidents(*paragraphs: str) -> int:
+    """How many incidents other than protests tollbook finds in a wire text of these paragraphs."""
+    extraction = extract_text(_wire(*paragraphs), published="1990-05-04")
+    return sum(1 for e in extraction.events if e.acled_event_type and e.acled_event_type != "Protests")
 
 
 def _kinds(text: str) -> list[str | None]:
@@ -111,9 +115,7 @@ def test_assassination_and_sabotage_are_incidents(text, violent):
     ],
 )
 def test_incidents_in_other_countries(second, events):
-    extraction = extract_text(_wire(OPENING, second), published="1990-05-04")
-    violent = [e for e in extraction.events if e.acled_event_type and e.acled_event_type != "Protests"]
-    assert len(violent) == events
+    assert _violent_incidents(OPENING, second) == events
 
 
 @pytest.mark.parametrize(
@@ -151,9 +153,7 @@ def test_wire_incident_takes_the_towns_of_its_paragraph(text, town):
     ],
 )
 def test_incidents_told_apart_outright(second, events):
-    extraction = extract_text(_wire(OPENING, second), published="1990-05-04")
-    violent = [e for e in extraction.events if e.acled_event_type and e.acled_event_type != "Protests"]
-    assert len(violent) == events
+    assert _violent_incidents(OPENING, second) == events
 
 
 @pytest.mark.parametrize(
