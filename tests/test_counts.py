@@ -93,6 +93,10 @@ COUNTS = [
     ("\u201c32 soldiers\u201d were buried", "32", 32, 32, 32, E),
     ("Five shot in overnight party", "Five", 5, 5, 5, E),  # "shot" is the casualty verb, no unit
     ("Smith, 34, and 3 others were hurt", "3", 3, 3, 3, E),
+    ("In Houston, 24 were shot", "24", 24, 24, 24, E),  # plural verb: a count, not an age
+    ("Their sons, 2 others and a cousin were hurt", "2", 2, 2, 2, E),
+    ("Fox said 3 were killed", "3", 3, 3, 3, E),
+    ("12 newsmen were held", "12", 12, 12, 12, E),
     ("at\u00a0least\u00a07 people", "at\u00a0least\u00a07", None, 7, None, AL),
 ]
 
@@ -175,6 +179,13 @@ NON_COUNTS = [
     ("  2.  Close the border", "2", NumberKind.IDENTIFIER),
     ("the boys, ages 15 and 17, were", "17", NumberKind.AGE),
     ("in his late 20\u2019s", "20\u2019s", NumberKind.AGE),
+    ("Dan Moe, 24 was shot in the arm", "24", NumberKind.AGE),
+    ("a 26- and 31-year-old were hurt", "26- and 31-year-old", NumberKind.AGE),
+    ("Two girls, 9 and 14, were hurt", "9", NumberKind.AGE),
+    ("Two girls, 9 and 14, were hurt", "14", NumberKind.AGE),
+    ("police told 12 News on Friday", "12 News", NumberKind.IDENTIFIER),
+    ("FOX 8 reported two deaths", "FOX 8", NumberKind.IDENTIFIER),
+    ("a reporter for WXYZ-TV 7 said", "WXYZ-TV 7", NumberKind.IDENTIFIER),
     ("Date: 09-17-2016 01:01", "09-17-2016", NumberKind.DATE),
     ("LIMA, 28 OCT 89 (EFE) -- [TEXT]", "28 OCT 89", NumberKind.DATE),
     ("THE ATTACK BEGAN AT 2300.", "2300", NumberKind.TIME),

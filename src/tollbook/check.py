@@ -301,11 +301,13 @@ def _headline_against_body(headline: Claim, body: list[Claim]) -> Finding:
     elif summed:
         shown, severity = summed, Severity.OK
         message = f"{said} agrees with the body's {' + '.join(describe(c.count) for c in summed)}."
-    elif stale:
+    elif stale and current:
         shown, severity = stale + current, Severity.WARNING
-        message = f"{said} repeats the superseded figure {_figures(stale)}; the body's current figure is " + (
-            f"{_figures(current)}." if current else "not comparable."
-        )
+        message = f"{said} repeats the superseded figure {_figures(stale)}; the body's current figure is " \
+            f"{_figures(current)}."
+    elif stale:  # the body revised nothing comparable: the headline matches what the body first said
+        shown, severity = stale, Severity.INFO
+        message = f"{said} matches the body's earlier figure {_figures(stale)}; the body gives no later one."
     elif current and all(is_individual(c) for c in current):
         # victims counted one by one may simply be the ones the body names
         shown, severity = current, Severity.INFO

@@ -41,8 +41,10 @@ _OTHER_SCOPE = re.compile(
 )
 
 # "one of the women killed", "two of them", "one of whom died": a part by its very wording.
-_PARTITIVE_AFTER = re.compile(
-    r"\s+(?:of|among)\s+(?:the|them|whom|those|these|us|his|her|their|its)\b", re.IGNORECASE
+_PARTITIVE_AFTER = re.compile(  # "one of the …", "one of whom", "one of two people killed"
+    r"\s+(?:of|among)\s+(?:the|them|whom|those|these|us|his|her|their|its|\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|several|many|multiple|dozens)\b",
+    re.IGNORECASE,
 )
 
 # Victims sorted by their condition or by how they reached hospital: a breakdown, not a rival total.

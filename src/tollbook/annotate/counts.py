@@ -569,6 +569,8 @@ _AFTER = re.compile(
             rf"(?P<money>\s+(?:of\s+)?(?:{_CURRENCIES})\b)",
             rf"(?P<duration>(?:\s+(?:of\s+)?|{_HY})(?:{_DURATIONS})\b)",
             rf"(?P<measure>(?:\s+(?:of\s+)?|{_HY})(?:{_MEASURES})\b|\s?°|{_HY}(?:{_FRACTIONS})\b)",
+            rf"(?P<suspended>{_HY}\s*(?:and|or|to|,)\s+(?:an?\s+)?\d{{1,3}}{_S}?(?:years?|yrs?){_S}?olds?\b)",
+            r"(?P<station>(?-i:\s+(?:(?:Action|Eyewitness|Local)\s+)?(?:News|NEWS|Investigates|On\s+Your\s+Side))\b)",
             r"(?P<block>\s+block\b)",
             rf"(?P<street>(?-i:\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'\u2019.-]*\s+){{1,2}})(?:{_STREETS})\b)",
         ]
@@ -586,14 +588,17 @@ _ID_NOUNS = (
 _WEAPON_NAMES = "Glock Beretta Sig Ruger Colt Remington Winchester Mossberg Taurus Kalashnikov Uzi Mauser"
 _BEFORE = re.compile(
     r"(?:(?P<aged>\b(?:aged|ages?)(?:\s+of)?)|(?P<idnum>\b(?:no|nos|num)\.|(?-i:\bN[oO]s?\b)|\bnumber|\#)"
-    rf"|(?P<idnoun>\b(?:{_caps(_ID_NOUNS)}))|(?P<weapon>\b(?:{_caps(_WEAPON_NAMES)})))\s*\Z",
+    rf"|(?P<idnoun>\b(?:{_caps(_ID_NOUNS)}))|(?P<weapon>\b(?:{_caps(_WEAPON_NAMES)}))"
+    r"|(?P<network>(?-i:\b(?:FOX|Fox|CBS|NBC|ABC|[A-Z]{3,4}-TV))))\s*\Z",  # "FOX 13": a station
     re.IGNORECASE,
 )
 _CONTEXT_KINDS = {
     "age": NumberKind.AGE, "aged": NumberKind.AGE, "time": NumberKind.TIME, "percent": NumberKind.PERCENT,
     "money": NumberKind.MONEY, "duration": NumberKind.DURATION, "measure": NumberKind.MEASURE,
     "weapon": NumberKind.MEASURE, "block": NumberKind.IDENTIFIER, "street": NumberKind.IDENTIFIER,
-    "idnum": NumberKind.IDENTIFIER, "idnoun": NumberKind.IDENTIFIER,
+    "idnum": NumberKind.IDENTIFIER, "idnoun": NumberKind.IDENTIFIER, "station": NumberKind.IDENTIFIER,
+    "network": NumberKind.IDENTIFIER,
+    "suspended": NumberKind.AGE,  # "a 26- and 31-year-old": the first age's unit is left to the second
 }
 
 # "John Smith, 34, was shot", "Smith (34)", "his wife, 30,": an age in apposition to a person.
@@ -602,10 +607,13 @@ _APPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )  # "Carlos, then 18, was shot": the age a person had then
 _APPOSITION_AFTER = re.compile(rf"\s*(?:[,;:)\]]|\.(?!\d)|{_HY}|\u2014|and\b|\Z)", re.IGNORECASE)
+# "Carl Doe, 24 was shot": the closing comma forgotten, but a number above one takes no singular verb.
+_SINGULAR_VERB_AFTER = re.compile(r"\s+(?:was|is|has)\b", re.IGNORECASE)
 _KIN_WORDS = set(
     "wife husband son daughter mother father brother sister boy girl man woman victim suspect friend "
     "girlfriend boyfriend cousin uncle aunt nephew niece grandmother grandfather grandson granddaughter "
     "stepfather stepson teen teenager gunman shooter driver neighbor neighbour".split()
+    + "boys girls men women teens teenagers sons daughters brothers sisters cousins friends".split()
 )
 _NOT_NAMES = set(
     "monday tuesday wednesday thursday friday saturday sunday however meanwhile overall altogether thus "
@@ -681,7 +689,9 @@ def _apposition_age(text: str, d: _Draft, floor: int) -> NumberKind | None:
         return None
     if b.group("punct") == "(":
         return NumberKind.AGE if text[d.end :].lstrip().startswith(")") else None
-    return NumberKind.AGE if _APPOSITION_AFTER.match(text, d.end) else None
+    if _APPOSITION_AFTER.match(text, d.end):
+        return NumberKind.AGE
+    return NumberKind.AGE if d.number > 1 and _SINGULAR_VERB_AFTER.match(text, d.end) else None
 
 
 def _plain_kind(text: str, d: _Draft) -> NumberKind:
