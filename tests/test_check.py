@@ -45,6 +45,8 @@ def parse_figure(figure: str) -> tuple[Qualifier, int | None, int | None, int | 
     lowered = figure.lower()
     number = re.search(r"\d+", lowered)
     n = int(number.group()) if number else WORD_NUMBERS.get(lowered.split()[-1])
+    if n is None and (lowered in ("she", "he") or lowered.startswith(("a ", "an ", "the "))):
+        return Qualifier.EXACT, 1, 1, 1  # a victim counted one by one
     if n is None:
         if lowered == "dozens":
             return Qualifier.VAGUE, None, 24, None
@@ -1012,3 +1014,91 @@ def test_parts_of_an_attributed_total_carry_its_attribution():
     extraction = make(BREAKDOWN, TOTAL, RURITANIANS, WOMEN, C("30", noun="soldiers"))
     [finding] = run("unattributed_figure", extraction)
     assert spanned(extraction, finding) == ["30"]  # 25 and the six inside it belong to the ministry's total
+
+
+# ------------------------------------------------------------ what a breakdown can prove wrong
+
+SHOOTING = (
+    "Police said 5 people were wounded. Two officers and three bystanders were hit. "
+    "She was shot in the arm. Later 3 officers were said to be hurt."
+)
+
+
+def test_a_victim_counted_one_by_one_does_not_make_a_breakdown_exceed_its_total():
+    extraction = make(
+        SHOOTING,
+        C("5", id="t", noun="people", is_total=True, outcome=Outcome.INJURED),
+        C("Two", noun="officers", part_of="t", outcome=Outcome.INJURED),
+        C("three", noun="bystanders", part_of="t", outcome=Outcome.INJURED),
+        C("She", part_of="t", outcome=Outcome.INJURED),
+    )
+    assert run("parts_vs_total", extraction) == []  # 2 + 3 + "she" is no proof that 5 is wrong
+
+
+def test_two_figures_for_the_same_part_are_versions_of_it_not_two_parts():
+    extraction = make(
+        SHOOTING,
+        C("5", id="t", noun="people", is_total=True, outcome=Outcome.INJURED),
+        C("Two", noun="officers", part_of="t", outcome=Outcome.INJURED),
+        C("three", noun="bystanders", part_of="t", outcome=Outcome.INJURED),
+        C("3", near="Later 3", noun="officers", part_of="t", outcome=Outcome.INJURED),
+    )
+    [finding] = run("parts_vs_total", extraction)
+    # officers 3 (the larger version) + bystanders 3 = 6 > 5: still an error, with no double count
+    assert finding.severity == Severity.ERROR and "at least 6" in finding.message
+
+
+# ------------------------------------------------------------ shares and other incidents
+
+SHARES = (
+    "Gunfire killed 5 people on Friday. The other two victims were cousins. Police found three more "
+    "people dead inside. All four were from the town. In separate shootings, 9 people were killed. "
+    "Six people were killed in one incident downtown.\n2014: A gunman killed 8 people at a mall."
+)
+
+
+@pytest.mark.parametrize(
+    "share",
+    [
+        C("two", noun="people", near="other two"),  # "the other two"
+        C("three", noun="people", near="three more"),  # "three more"
+        C("four", noun="people", near="All four"),  # "all four"
+        C("9", noun="people"),  # separate shootings
+        C("Six", noun="people"),  # one incident among several
+        C("8", noun="people"),  # an item in a dated list of earlier events
+    ],
+)
+def test_shares_and_other_incidents_are_no_rival_totals(share):
+    assert run("conflicting_figures", make(SHARES, C("5", noun="people"), share)) == []
+
+
+def test_a_plain_rival_total_still_conflicts_in_the_same_text():
+    text = SHARES + " A witness said 7 people were killed on Friday."
+    extraction = make(text, C("5", noun="people"), C("7", noun="people", near="said 7"))
+    [finding] = run("conflicting_figures", extraction)
+    assert finding.severity == Severity.WARNING
+
+
+def test_a_breakdown_completed_by_a_victim_counted_one_by_one_is_no_conflict():
+    text = ("The man shot 4 people at a party. "
+            "Police said he shot 3 people in the legs and a woman in the arm.")
+    extraction = make(
+        text,
+        C("4", noun="people", outcome=Outcome.CASUALTIES),
+        C("3", noun="people", outcome=Outcome.CASUALTIES, near="shot 3"),
+        C("a woman", outcome=Outcome.CASUALTIES),
+    )
+    assert run("conflicting_figures", extraction) == []
+
+
+def test_a_headline_is_not_measured_against_a_citywide_tally():
+    text = ("3 killed in Monday shootings\n"
+            "In shootings across the city, 12 people were killed. One of them was a boy.")
+    extraction = make(
+        text,
+        C("3", from_headline=True, noun="people"),
+        C("12", noun="people"),
+        segments=[(SegmentKind.HEADLINE, "3 killed in Monday shootings", None)],
+    )
+    [finding] = run("headline_body", extraction)
+    assert finding.severity == Severity.INFO

@@ -305,3 +305,21 @@ def test_seed_article_figures():
     assert kinds["seven days"] == NumberKind.DURATION
     assert kinds["64-year-old"] == NumberKind.AGE
     assert kinds["16/20/2016"] == NumberKind.DATE
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("seven or eight were hurt", 7, 8), ("one or two were hurt", 1, 2), ("10 or 12 died", 10, 12)],
+)
+def test_a_guess_between_neighbours_is_a_range(text, low, high):
+    [match] = find_counts(text)
+    assert (match.qualifier, match.low, match.high) == (Qualifier.BETWEEN, low, high)
+
+
+def test_two_far_apart_figures_joined_by_or_stay_two():
+    assert [m.value for m in find_counts("2 or 20 were hurt")] == [2, 20]
+
+
+@pytest.mark.parametrize("text", ["they are killing one another", "Photo 1 / 44 Back to gallery"])
+def test_reciprocals_and_gallery_indexes_count_nobody(text):
+    assert [m for m in find_counts(text) if m.kind == NumberKind.COUNT] == []

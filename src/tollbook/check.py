@@ -246,10 +246,13 @@ def _compare_parts(total: Claim, parts: list[Claim]) -> list[Finding]:
     def result(severity: Severity, message: str) -> list[Finding]:
         return [finding("parts_vs_total", severity, message, spans, ids)]
 
-    if parts_low > total_high:
+    stated = _stated_parts(parts)
+    stated_low = sum(bounds(part.count)[0] for part in stated)
+    if stated_low > total_high:
+        addition = " + ".join(f"{describe(p.count)} {describe_group(p.group)}" for p in stated)
         return result(
             Severity.ERROR,
-            f"The breakdown {addition} adds up to at least {_number(parts_low)}, more than the total of "
+            f"The breakdown {addition} adds up to at least {_number(stated_low)}, more than the total of "
             f"{of_total}; one of these figures or the part-of links is wrong.",
         )
     if parts_high < total_low and len(parts) > 1:  # "nine of the 47 were women" is no breakdown
@@ -265,6 +268,20 @@ def _compare_parts(total: Claim, parts: list[Claim]) -> list[Finding]:
     return []
 
 
+def _stated_parts(parts: list[Claim]) -> list[Claim]:
+    """The parts that can prove a breakdown wrong: stated figures, one per group. A victim counted
+    one by one ("she", "the suspect") may be one of a stated part's people, and two figures for the
+    very same group ("five officers", later "four officers") are two versions of one part."""
+    largest: dict[Group, Claim] = {}
+    for part in parts:
+        if is_individual(part):
+            continue
+        seen = largest.get(part.group)
+        if seen is None or bounds(part.count)[0] > bounds(seen.count)[0]:
+            largest[part.group] = part
+    return list(largest.values())
+
+
 def _number(value: float) -> str:
     return "an unbounded number" if math.isinf(value) else str(int(value))
 
@@ -273,7 +290,11 @@ def _number(value: float) -> str:
 def headline_body(context: CheckContext) -> list[Finding]:
     """A headline figure should be met by a body figure for the same outcome and group."""
     findings = []
-    body = [c for c in context.extraction.claims if not c.from_headline and c.count is not None]
+    text = context.text
+    # Body figures about another time, place or several incidents (a citywide tally) are no
+    # measure of the headline's figure. Shares stay: "three of his cousins" may be the headline's.
+    body = [c for c in context.extraction.claims if not c.from_headline and c.count is not None
+            and not figure_roles.about_other_scope(text, c)]
     for headline in context.extraction.claims:
         # a headline part ("One of two women shot …") is checked through its whole
         if headline.from_headline and headline.count is not None and not headline.negated \
@@ -373,7 +394,7 @@ def conflicting_figures(context: CheckContext) -> list[Finding]:
     rivals = [c for c in context.extraction.claims
               if is_standing(c) and not c.from_headline and not is_individual(c)
               and not figure_roles.about_other_scope(text, c) and not figure_roles.is_partitive(text, c)
-              and not figure_roles.is_not_current(text, c)]
+              and not figure_roles.is_not_current(text, c) and not figure_roles.is_share(text, c)]
     pairs = [
         (a, b)
         for a, b in combinations(rivals, 2)
@@ -383,7 +404,9 @@ def conflicting_figures(context: CheckContext) -> list[Finding]:
         and not nested(a, b, context.claims_by_id)
         and not overlap(a.count, b.count)
     ]
-    pairs = [(a, b) for a, b in pairs if not _breakdown_of(a, b, rivals, text)]
+    # Victims counted one by one are no rivals, but they can complete a breakdown (4 = 3 + another).
+    shares = rivals + [c for c in context.extraction.claims if is_standing(c) and is_individual(c)]
+    pairs = [(a, b) for a, b in pairs if not _breakdown_of(a, b, shares, text)]
     return [_conflict_finding(component) for component in _components(pairs)]
 
 

@@ -36,9 +36,16 @@ _OTHER_SCOPE = re.compile(
         \s+(?:19|20)\d\d\b
   | \b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+\w+\s+
         (?:shootings|incidents|attacks|killings)\b
+  | \b(?:separate|other|unrelated)\s+(?:shootings|incidents|attacks)\b
+  | \bin\ (?:a\ single|one)\ (?:incident|shooting|attack)\b
+  | \b(?:violent|bloody|deadly)\s+weekend\b | \bin\ the\ wake\ of\b
   """,
     re.IGNORECASE | re.VERBOSE,
 )
+
+# A list item headed by a month and year, the sentence starting right after it.
+_DATED_ITEM_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*[:\u2013\u2014-]\s*\Z")
+_DATED_ITEM_START = re.compile(r"(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\s*[:\u2013\u2014]\s")
 
 # "one of the women killed", "two of them", "one of whom died": a part by its very wording.
 _PARTITIVE_AFTER = re.compile(  # "one of the …", "one of whom", "one of two people killed"
@@ -46,6 +53,12 @@ _PARTITIVE_AFTER = re.compile(  # "one of the …", "one of whom", "one of two p
     r"seven|eight|nine|ten|several|many|multiple|dozens)\b",
     re.IGNORECASE,
 )
+
+# "the other two boys", "two others", "three more people", "all three", "the first two victims": the
+# count picks out some of the event's people, not all of them.
+_SHARE_BEFORE = re.compile(r"\b(?:other|more|additional|further|remaining|all|first|last|another)\s+\Z",
+                           re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"\s+(?:others?|more|additional|further)\b", re.IGNORECASE)
 
 # Victims sorted by their condition or by how they reached hospital: a breakdown, not a rival total.
 _BY_CONDITION = re.compile(
@@ -75,8 +88,12 @@ def sentence_of(text: str, claim: Claim) -> str:
 
 
 def about_other_scope(text: str, claim: Claim) -> bool:
-    """The figure's sentence is about another time, a period, a wider place or several incidents."""
-    return bool(_OTHER_SCOPE.search(sentence_of(text, claim)))
+    """The figure's sentence is about another time, a period, a wider place or several incidents,
+    or is an item in a list of dated earlier events ("June 2010: Gunman kills four …")."""
+    start = claim.evidence.start
+    return bool(_OTHER_SCOPE.search(sentence_of(text, claim))
+                or _DATED_ITEM_BEFORE.search(text, max(0, start - 24), start)
+                or _DATED_ITEM_START.match(text, start))
 
 
 def is_partitive(text: str, claim: Claim) -> bool:
@@ -84,6 +101,14 @@ def is_partitive(text: str, claim: Claim) -> bool:
     if claim.count is None:
         return False
     return bool(_PARTITIVE_AFTER.match(text, claim.count.end))
+
+
+def is_share(text: str, claim: Claim) -> bool:
+    """The count is marked as some of the people ("the other two", "three more", "all three")."""
+    if claim.count is None:
+        return False
+    start, end = claim.count.start, claim.count.end
+    return bool(_SHARE_BEFORE.search(text, max(0, start - 16), start) or _SHARE_AFTER.match(text, end))
 
 
 def is_not_current(text: str, claim: Claim) -> bool:

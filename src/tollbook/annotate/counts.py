@@ -270,6 +270,8 @@ def find_counts(text: str) -> list[CountMatch]:
             pos = max(trigger.end(), trigger.start() + 1)
             continue
         draft, pos = _read_atom(view, m, floor)
+        if draft is not None and _is_reciprocal(view, draft):
+            continue  # "killing one another" counts nobody
         if draft is not None:
             if found and _continues_ages(view, found[-1], draft):
                 draft.kind = NumberKind.AGE
@@ -290,6 +292,12 @@ def _unglued(text: str) -> str:
     Only the scan reads this view: spans are cut from the original text."""
     return _GLUED_NUMBER.sub(" ", text)
 
+
+_RECIPROCAL = re.compile(r"\s+another\b", re.IGNORECASE)
+
+
+def _is_reciprocal(text: str, draft: _Draft) -> bool:
+    return text[draft.start : draft.end].lower() == "one" and bool(_RECIPROCAL.match(text, draft.end))
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\Z")
 
@@ -466,7 +474,7 @@ def _qualifier_pattern(key: str) -> str:
 _QUALIFIER_BEFORE = re.compile(
     r"\b(?P<q>" + _alternation([_qualifier_pattern(k) for k in _QUALIFIERS]) + r")\s*\Z", re.IGNORECASE
 )
-_RANGE_JOIN = re.compile(rf"\s*{_HY}\s*|\s+to\s+|\s+and\s+", re.IGNORECASE)
+_RANGE_JOIN = re.compile(rf"\s*{_HY}\s*|\s+to\s+|\s+and\s+|\s+or\s+", re.IGNORECASE)
 _POSTFIX = re.compile(rf"\s+or\s+more\b|\s+or\s+so\b|{_HY}?plus\b|\+(?!\d)|{_HY}odd\b", re.IGNORECASE)
 
 
@@ -479,7 +487,7 @@ def _qualifier_before(text: str, start: int, floor: int) -> tuple[str | None, in
 
 
 def _read_range(text: str, draft: _Draft, key: str | None) -> bool:
-    """Extend `draft` over "N-M", "N to M" or "between N and M"; True if it did."""
+    """Extend `draft` over "N-M", "N to M", "N or M" or "between N and M"; True if it did."""
     join = _RANGE_JOIN.match(text, draft.nend)
     if join is None or not draft.is_int():
         return False
@@ -499,8 +507,8 @@ def _read_range(text: str, draft: _Draft, key: str | None) -> bool:
         low *= scale  # "1-2 million"
     if len(draft.digits) == 4 and second.lastgroup == "num" and len(second.group("digits")) == 2:
         high += low // 100 * 100  # "1989-90"
-    if low >= high:
-        return False
+    if low >= high or (word == "or" and high - low > max(2, low // 4)):
+        return False  # "seven or eight" is a guess between neighbours; "2 or 20" two figures
     draft.end = draft.nend = hend
     draft.qualifier, draft.low, draft.high, draft.number = Qualifier.BETWEEN, low, high, None
     return True
@@ -623,6 +631,8 @@ _NOT_NAMES = set(
 _HHMM_AFTER = re.compile(r"\s?(?:hours|hrs|h|gmt|utc|local\s+time)\b", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\b(?:at|until|till)\s+\Z", re.IGNORECASE)
 _LIST_MARK = re.compile(r"[.)]\s")
+_SLASH_AFTER = re.compile(r"\s*/\s*\d")
+_SLASH_BEFORE = re.compile(r"\d\s*/\s*\Z")
 _PEOPLE_AFTER = re.compile(  # "2000 people": a four-digit count, not a year
     r"\s+(?:of\b|(?:people|persons|civilians|soldiers|troops|men|women|children|kids|students|residents|"
     r"villagers|refugees|migrants|fighters|militants|rebels|insurgents|police|policemen|officers|"
@@ -701,6 +711,9 @@ def _plain_kind(text: str, d: _Draft) -> NumberKind:
         return NumberKind.IDENTIFIER  # counts that large are written "21,212"; "21212" is a zip code
     if text[d.start - 1 : d.start] == "[" and text[d.end : d.end + 1] == "]":
         return NumberKind.IDENTIFIER  # a reference mark, "[10]"
+    slashed = _SLASH_AFTER.match(text, d.end) or _SLASH_BEFORE.search(text, max(0, d.start - 4), d.start)
+    if d.digits and slashed:
+        return NumberKind.IDENTIFIER  # a gallery or page index, "1 / 44"
     line_start = text.rfind("\n", 0, d.start) + 1
     if d.digits and not text[line_start : d.start].strip() and _LIST_MARK.match(text, d.end):
         return NumberKind.IDENTIFIER  # a list item number, "1. "
