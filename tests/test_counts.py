@@ -323,3 +323,17 @@ def test_two_far_apart_figures_joined_by_or_stay_two():
 @pytest.mark.parametrize("text", ["they are killing one another", "Photo 1 / 44 Back to gallery"])
 def test_reciprocals_and_gallery_indexes_count_nobody(text):
     assert [m for m in find_counts(text) if m.kind == NumberKind.COUNT] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("he was taken to Mercy One where he died", NumberKind.IDENTIFIER),  # a hospital's name
+        ("Gunman Kills One in Park Shooting", NumberKind.COUNT),  # a title-case headline
+        ("posted in Dayton One person was killed", NumberKind.COUNT),  # glued sentences
+        ("police said One was killed", NumberKind.COUNT),
+    ],
+)
+def test_a_number_word_closing_a_name(text, kind):
+    [match] = [m for m in find_counts(text) if m.as_written.endswith(("One", "one"))]
+    assert match.kind == kind

@@ -714,6 +714,8 @@ def _plain_kind(text: str, d: _Draft) -> NumberKind:
     slashed = _SLASH_AFTER.match(text, d.end) or _SLASH_BEFORE.search(text, max(0, d.start - 4), d.start)
     if d.digits and slashed:
         return NumberKind.IDENTIFIER  # a gallery or page index, "1 / 44"
+    if _in_proper_name(text, d):
+        return NumberKind.IDENTIFIER  # "taken to Regional One where he died"
     line_start = text.rfind("\n", 0, d.start) + 1
     if d.digits and not text[line_start : d.start].strip() and _LIST_MARK.match(text, d.end):
         return NumberKind.IDENTIFIER  # a list item number, "1. "
@@ -722,6 +724,26 @@ def _plain_kind(text: str, d: _Draft) -> NumberKind:
     if d.number is not None and not d.is_int():
         return NumberKind.MEASURE  # "2.5" on its own is no count of people
     return NumberKind.COUNT
+
+
+# A capitalised number word ending a name in running text: a lower-case word, a capitalised one,
+# then "One" and a lower-case word that is no people noun ("taken to Regional One where …").
+# A title-case headline ("Gunman Kills One in …") has no lower-case word before the name.
+_NAME_BEFORE = re.compile(r"(?<![\w.!?:;])[a-z]+ [A-Z][a-z]+ \Z")
+_LOWER_AFTER = re.compile(r" [a-z]")
+_PERSON_AFTER = re.compile(  # "… Chicago One person was killed": a count after all
+    r"\s+(?:person|man|woman|boy|girl|child|teen|teenager|victim|officer|suspect|other|more|was|is|has|of)\b"
+)
+
+
+def _in_proper_name(text: str, d: _Draft) -> bool:
+    word = text[d.start : d.end]
+    return (
+        not d.digits and word.istitle() and " " not in word
+        and bool(_NAME_BEFORE.search(text, max(0, d.start - 40), d.start))
+        and bool(_LOWER_AFTER.match(text, d.end)) and not _PEOPLE_AFTER.match(text, d.end)
+        and not _PERSON_AFTER.match(text, d.end)
+    )
 
 
 def _is_year(d: _Draft) -> bool:
