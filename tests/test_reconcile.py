@@ -256,3 +256,31 @@ def test_actors_are_kept_on_the_ledger_event():
     army = Actor(name="Military Forces of Nigeria", actor_type="State forces", country="NG")
     ledger = reconcile([report("a", claims=FIVE, events_=[event(actors=[army])])])
     assert ledger.events[0].actors == [army]
+
+
+# -- a "was shot" figure joined to a report of the death ------------------------------------------
+
+SHOT_STORIES = {
+    "a": "Jordan Avery Price died after a shooting outside a bar on Elm Street in Kano, police said.",
+    "b": "Neighbours heard several shots on Monday night; Jordan Avery Price was hit near the corner.",
+}
+
+
+@pytest.mark.parametrize(
+    ("second", "injured"),
+    [
+        ((Outcome.CASUALTIES, 1), None),  # "he was shot": the man the first report says died
+        ((Outcome.INJURED, 1), 1),  # near miss: a stated injury stays
+        ((Outcome.CASUALTIES, 3), 3),  # near miss: more shot than died: the figure stays
+    ],
+)
+def test_a_shot_figure_does_not_count_the_dead_as_injured(second, injured):
+    reports = [
+        report(doc_id, text=SHOT_STORIES[doc_id], url=f"https://{doc_id}.example/",
+               claims=[claim("c0", outcome, n, kind=SourceKind.UNATTRIBUTED)], people=["Jordan Avery Price"])
+        for doc_id, (outcome, n) in (("a", (Outcome.KILLED, 1)), ("b", second))
+    ]
+    ledger = reconcile(reports)
+    assert len(ledger.events) == 1
+    total = ledger.events[0].total(Outcome.INJURED)
+    assert (total.best if total else None) == injured
