@@ -1041,7 +1041,8 @@ def test_a_victim_counted_one_by_one_does_not_make_a_breakdown_exceed_its_total(
 
 
 def test_two_figures_for_the_same_part_are_versions_of_it_not_two_parts():
-    extraction = shooting_breakdown(C("3", near="Later 3", noun="officers", part_of="t", outcome=Outcome.INJURED))
+    later = C("3", near="Later 3", noun="officers", part_of="t", outcome=Outcome.INJURED)
+    extraction = shooting_breakdown(later)
     [finding] = run("parts_vs_total", extraction)
     # officers 3 (the larger version) + bystanders 3 = 6 > 5: still an error, with no double count
     assert finding.severity == Severity.ERROR and "at least 6" in finding.message
