@@ -95,6 +95,10 @@ NOT_CLAIMS = [
     ("The 1998 bombing killed many people.", 1998),
     ("She has lived there for 20 years.", 20),
     ("The company employs 250 workers at the plant.", 250),
+    ("Two badly damaged patrol cars, one with its windows shot out, sat behind the tape.", 1),  # a car
+    ("Ann Roe, 24 was shot in the arm on Friday.", 24),  # an age, its closing comma forgotten
+    ("Two boys, 13 and 15, were wounded.", 13),  # ages in apposition
+    ("A 19- and a 22-year-old were wounded.", 19),  # an age whose unit is left to the next
 ]
 
 

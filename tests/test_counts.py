@@ -94,6 +94,7 @@ COUNTS = [
     ("Five shot in overnight party", "Five", 5, 5, 5, E),  # "shot" is the casualty verb, no unit
     ("Smith, 34, and 3 others were hurt", "3", 3, 3, 3, E),
     ("In Houston, 24 were shot", "24", 24, 24, 24, E),  # plural verb: a count, not an age
+    ("In Houston, 24 (two of them children) were shot", "24", 24, 24, 24, E),
     ("Their sons, 2 others and a cousin were hurt", "2", 2, 2, 2, E),
     ("Fox said 3 were killed", "3", 3, 3, 3, E),
     ("12 newsmen were held", "12", 12, 12, 12, E),
@@ -180,6 +181,7 @@ NON_COUNTS = [
     ("the boys, ages 15 and 17, were", "17", NumberKind.AGE),
     ("in his late 20\u2019s", "20\u2019s", NumberKind.AGE),
     ("Dan Moe, 24 was shot in the arm", "24", NumberKind.AGE),
+    ("Injured: Dana Lee Ruiz, 50 (shot in a car)", "50", NumberKind.AGE),
     ("a 26- and 31-year-old were hurt", "26- and 31-year-old", NumberKind.AGE),
     ("Two girls, 9 and 14, were hurt", "9", NumberKind.AGE),
     ("Two girls, 9 and 14, were hurt", "14", NumberKind.AGE),

@@ -701,7 +701,15 @@ def _apposition_age(text: str, d: _Draft, floor: int) -> NumberKind | None:
         return NumberKind.AGE if text[d.end :].lstrip().startswith(")") else None
     if _APPOSITION_AFTER.match(text, d.end):
         return NumberKind.AGE
+    if text[d.end : d.end + 2].lstrip().startswith("(") and _full_name_before(text, b.start()):
+        return NumberKind.AGE  # "Dana Lee Ruiz, 50 (shot in the arm)"
     return NumberKind.AGE if d.number > 1 and _SINGULAR_VERB_AFTER.match(text, d.end) else None
+
+
+def _full_name_before(text: str, word_start: int) -> bool:
+    """The capitalised word before an apposition follows another capitalised word that is a name's."""
+    before = re.search(r"([A-Z][\w'\u2019.-]*)\s+\Z", text[max(0, word_start - 30) : word_start])
+    return before is not None and before.group(1).lower() not in _NOT_NAMES
 
 
 def _plain_kind(text: str, d: _Draft) -> NumberKind:

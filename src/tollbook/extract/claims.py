@@ -112,7 +112,7 @@ class ClaimFinder:
             return None
         number = outcomes.head_number(token)
         noun = outcomes.counted_noun(number)
-        if not outcomes.is_people(noun, number) or _crowd(noun):
+        if not outcomes.is_people(noun, number) or _crowd(noun) or _one_of_the_things(number, noun):
             return None
         reading = outcomes.read_outcome(number, noun)
         count = _count(match)
@@ -222,6 +222,16 @@ def _count(match: CountMatch) -> Count:
         high=match.high,
         qualifier=match.qualifier,
     )
+
+
+def _one_of_the_things(number: Token, noun: Token) -> bool:
+    """ "Two police cars, one with its windows shot out": a bare number right after a plural noun
+    for things counts those things, not people."""
+    if noun.i != number.i or number.i < 2 or number.nbor(-1).text != ",":
+        return False
+    before = number.nbor(-2)
+    return (before.tag_ == "NNS" and not person_noun(before.lemma_.lower())
+            and before.ent_type_ != "NORP" and not outcomes.is_people(before, number))
 
 
 def _crowd(noun: Token) -> bool:
