@@ -34,6 +34,7 @@ from tollbook.model import (
     Person,
     SegmentKind,
     Severity,
+    SourceKind,
     Span,
     Status,
     Title,
@@ -465,8 +466,20 @@ def _conflict_finding(claims: list[Claim]) -> Finding:
         f"Conflicting figures for {describe_group(first.group)} {first.outcome} in the same event: "
         f"{stated}, and no revision links them."
     )
+    # Two named sources that disagree are a disagreement to act on. When a figure is the outlet's
+    # own, unsourced, the two are as often a total and a part the text does not mark (six shot,
+    # "four wounded" in one house) as a real contradiction: worth showing, not worth a warning.
+    severity = Severity.WARNING if all(_attributed(c) for c in claims) else Severity.INFO
+    if severity == Severity.INFO:
+        message += " At least one of them is the outlet's own, with no source named."
     spans = [count_span(c) for c in claims]
-    return finding("conflicting_figures", Severity.WARNING, message, spans, [c.id for c in claims])
+    return finding("conflicting_figures", severity, message, spans, [c.id for c in claims])
+
+
+def _attributed(claim: Claim) -> bool:
+    source = claim.source
+    return source is not None and (source.kind != SourceKind.UNATTRIBUTED
+                                   or bool(source.name or source.organisation or source.title))
 
 
 @rule("missing_outcome")

@@ -39,6 +39,7 @@ _OTHER_SCOPE = re.compile(
   | \b(?:separate|other|unrelated)\s+(?:shootings|incidents|attacks)\b
   | \bin\ (?:a\ single|one)\ (?:incident|shooting|attack)\b
   | \b(?:violent|bloody|deadly)\s+weekend\b | \bin\ the\ wake\ of\b
+  | \bin\ the\ (?:\w+\ )?(?:days|weeks|months)\ (?:after|since|before|following)\b
   """,
     re.IGNORECASE | re.VERBOSE,
 )
