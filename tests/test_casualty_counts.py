@@ -162,6 +162,7 @@ ARTICLES = [
     ("One teen was killed and another injured when someone opened fire on their van.", 1, 1),
     ("A man was shot in the leg on Friday. He died at the hospital.", 1, 0),
     ("Ann Smith was found with a gunshot wound. She was later pronounced dead at a hospital.", 1, 0),
+    ("Police said 1 dead, 1 injured after the shooting. The second victim died at the scene.", 1, 1),
 ]
 
 

@@ -1054,7 +1054,7 @@ SHARES = (
     "Gunfire killed 5 people on Friday. The other two victims were cousins. Police found three more "
     "people dead inside. All four were from the town. In separate shootings, 9 people were killed. "
     "Six people were killed in one incident downtown.\n2014: A gunman killed 8 people at a mall.\n"
-    "Gangs killed 14 people in the three weeks after the raid."
+    "Gangs killed 14 people in the three weeks after the raid. Over three days, 19 people were killed."
 )
 
 
@@ -1068,6 +1068,7 @@ SHARES = (
         C("Six", noun="people"),  # one incident among several
         C("8", noun="people"),  # an item in a dated list of earlier events
         C("14", noun="people"),  # a tally over the weeks after
+        C("19", noun="people"),  # a tally over several days
     ],
 )
 def test_shares_and_other_incidents_are_no_rival_totals(share):

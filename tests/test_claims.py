@@ -28,6 +28,8 @@ FOUND = [
     ("At least 5 people were killed in the blast.", ("killed", None, 5, None)),
     ("More than 112 people were injured, officials said.", ("injured", None, 113, None)),
     ("Nearly 50 people were killed in the fighting.", ("killed", None, 45, 49)),
+    # the word right after a bare number decides, whatever the parse hung it on
+    ("There were 14 dead and 23 wounded among the police.", ("injured", 23, 23, 23)),
     ("Up to 10 people were killed in the raid.", ("killed", None, None, 10)),
     ("Between 10 and 15 people were wounded in the explosion.", ("injured", None, 10, 15)),
     ("Dozens of people were injured in the stampede after the blast.", ("injured", None, 24, None)),
@@ -148,3 +150,16 @@ def test_count_span_is_as_written():
     [claim] = extraction.claims
     assert text[claim.count.start : claim.count.end] == claim.count.as_written == "more than 112"
     assert claim.evidence.start <= claim.count.start < claim.count.end <= claim.evidence.end
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The raid ended in the death of nine rebels.", "rebels"),
+        ("The bombing caused the deaths of 12 civilians.", "civilians"),
+        ("Police counted 3 deaths on Friday.", "deaths"),  # no people noun: the outcome noun stays
+    ],
+)
+def test_the_group_is_the_people_counted_not_the_outcome_noun(text, noun):
+    [claim] = claims_of(text)
+    assert claim.group.noun == noun

@@ -5,9 +5,12 @@ its finding kind in `RULES`; `run_checks` runs them all in registry order. Rules
 extraction (and the report's date mentions); they never change it and never decide which figure
 is true — they point at the spans that disagree.
 
-Severity: `error` = cannot be true as extracted (parts larger than their total); `warning` =
-the report contradicts itself or is broken (conflicting figures, titles, dates); `info` =
-worth knowing (revisions, residue, unattributed figures); `ok` = a check that was made and held.
+Severity: `error` = cannot be true as extracted (stated parts larger than their total);
+`warning` = the report contradicts itself or is broken (named sources giving conflicting figures,
+titles, dates); `info` = worth knowing (revisions, residue, unattributed figures, figures that
+differ where one is the outlet's own); `ok` = a check that was made and held. The rules err
+towards silence: on real reports most apparent contradictions are a total set against a part,
+another incident or another period, and a false warning costs an analyst more than an info line.
 """
 
 from __future__ import annotations

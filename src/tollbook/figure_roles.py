@@ -40,6 +40,11 @@ _OTHER_SCOPE = re.compile(
   | \bin\ (?:a\ single|one)\ (?:incident|shooting|attack)\b
   | \b(?:violent|bloody|deadly)\s+weekend\b | \bin\ the\ wake\ of\b
   | \bin\ the\ (?:\w+\ )?(?:days|weeks|months)\ (?:after|since|before|following)\b
+  | \b(?:in|over|during)\ the\ (?:past|last)\ (?:\d+|two|three|four|five|six|seven|few|several)\s+
+        (?:days|weeks|months)\b
+  | \bover\ (?:\d+|two|three|four|five|several)\s+days\b | \bduring\ (?:this|that|the)\ period\b
+  | \ball\ in\ all\b | \bbetween\ (?:January|February|March|April|May|June|July|August|September
+        |October|November|December)\ and\b
   """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -111,14 +111,17 @@ class ClaimFinder:
         if token is None:
             return None
         number = outcomes.head_number(token)
+        if unit.start_of(number) < match.start:
+            number = token  # "26 dead and 65 wounded": another count before this one, not its range's start
         noun = outcomes.counted_noun(number)
         if not outcomes.is_people(noun, number) or _crowd(noun) or _one_of_the_things(number, noun):
             return None
-        reading = outcomes.read_outcome(number, noun)
+        reading = _adjacent_outcome(number) or outcomes.read_outcome(number, noun)
         count = _count(match)
         evidence = evidence_span(unit, sent)
         if reading is not None:
-            group_noun = reading.outcome_noun or noun
+            # "the deaths of 12 civilians": the group is the civilians, not the deaths
+            group_noun = noun if _names_people(number, noun) else (reading.outcome_noun or noun)
             group = self._group(unit, number, group_noun if group_noun.i != number.i else noun)
             whole = _counted_whole(number, noun)  # "one of the two women": a part of "two women"
             return Draft(
@@ -222,6 +225,20 @@ def _count(match: CountMatch) -> Count:
         high=match.high,
         qualifier=match.qualifier,
     )
+
+
+def _names_people(number: Token, noun: Token) -> bool:
+    return noun.i != number.i and bool(person_noun(noun.lemma_.lower()) or noun.ent_type_ == "NORP")
+
+
+def _adjacent_outcome(number: Token) -> outcomes.Reading | None:
+    """ "26 dead and 65 wounded": the word right after a bare number says what befell them, whatever
+    the parse attached it to (the small model often hangs "wounded" on the first number)."""
+    if number.i + 1 >= len(number.doc):
+        return None
+    after = number.nbor(1)
+    outcome = OUTCOME_ADJECTIVES.get(after.lower_)
+    return outcomes.Reading(outcome, after, 0.85) if outcome is not None else None
 
 
 def _one_of_the_things(number: Token, noun: Token) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
+from tollbook.annotate.counts import parse_count
 from tollbook.extract.draft import Draft
 from tollbook.extract.lexicon import REVISION_WORDS
 from tollbook.model import Category, Outcome, Status
@@ -158,12 +159,20 @@ def _link_deaths_of_wounded(drafts: list[Draft]) -> None:
                 and _same_group(k, wounded)
                 and k.supersedes is None
                 and (k.person == wounded.person or _pronoun_after(k, wounded))
+                and not _tallied_apart(k, wounded)
             ),
             None,
         )
         if death is not None:
             death.supersedes = wounded
             wounded.status = Status.SUPERSEDED
+
+
+def _tallied_apart(death: Draft, wound: Draft) -> bool:
+    """ "1 dead, 1 injured": one sentence stating a count of dead and a count of wounded counts two
+    people ("a man was shot and died" is one person told twice: no stated counts)."""
+    return (death.sentence.start == wound.sentence.start
+            and all(parse_count(d.count.as_written) is not None for d in (death, wound)))
 
 
 def _pronoun_after(later: Draft, earlier: Draft) -> bool:
