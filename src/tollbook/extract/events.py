@@ -30,7 +30,7 @@ from spacy.tokens import Token
 
 from tollbook.annotate.dates import DateKind, DateMention
 from tollbook.annotate.parsed import Parsed, ParsedUnit
-from tollbook.extract import event_types, incidents
+from tollbook.extract import acts, event_types, incidents
 from tollbook.extract.event_dates import dates_aftermath, elsewhere_in_time, hangs_on_speech
 from tollbook.extract.event_places import PlaceMention, PlaceScanner, read_dateline
 from tollbook.extract.lexicon import INTRANSITIVE_OUTCOMES, OUTCOME_ADJECTIVES, OUTCOME_VERBS, SPEECH_VERBS
@@ -171,7 +171,52 @@ class EventFinder:
         }
         main = next((e.id for e, f in zip(events, families, strict=True) if f.name == VIOLENCE), None)
         main = main or (events[0].id if events else None)
+        events += self._acts_apart(families, events)
         return EventIndex(events=events, by_sentence=by_sentence, main=main)
+
+    def _acts_apart(self, families: list[_Family], events: list[Event]) -> list[Event]:
+        """Events for the acts an incident's paragraphs tell beside it (`extract.acts`): an act of
+        another kind (an arson in a kidnapping), or of the same kind on its own day or in its own
+        town. They carry no sentences, so every figure stays with the incident that tells it."""
+        spans = incidents.paragraph_spans(self.text)
+        made = {_act_key(e) for e in events}
+        found: list[Event] = []
+        for family, event in zip(families, events, strict=True):
+            if family.name != VIOLENCE:
+                continue
+            kind = event_types.kind_of(event.acled_sub_event_type)
+            for paragraph in sorted(p for p in family.passages if p >= 0):
+                for act in acts.acts_in(self.text, *spans[paragraph]):
+                    date, place = self._act_date(act), self._act_place(act)
+                    if act.kind == kind and not _apart(event, date, place):
+                        continue  # the incident itself, told on
+                    new = self._act_event(f"e{len(events) + len(found) + 1}", act, event, date, place)
+                    key = _act_key(new)
+                    if new.acled_event_type is not None and key not in made:
+                        made.add(key)
+                        found.append(new)
+        return found
+
+    def _act_event(self, event_id: str, act: acts.Act, incident: Event,
+                   date: DateRange | None, place: Place | None) -> Event:
+        event_type, sub_type = event_types.classify(self.text[slice(*act.sentence)], kind=act.kind)
+        return Event(id=event_id, kind=self.text[act.start:act.end].lower(), acled_event_type=event_type,
+                     acled_sub_event_type=sub_type, date=date or incident.date, place=place or incident.place,
+                     actors=incident.actors, mentions=[Span(start=act.start, end=act.end)])
+
+    def _act_date(self, act: acts.Act) -> DateRange | None:
+        """The day an act's own sentence dates it to, if any."""
+        days = [d for d in self._dates_within(*act.sentence)
+                if d.precision == DatePrecision.DAY and d.start == d.end and not self._history(d)]
+        return days[0] if days else None
+
+    def _act_place(self, act: acts.Act) -> Place | None:
+        """The town an act's own sentence sets it in, else the country it says it happened in."""
+        mentions = self.scanner.within(*act.sentence)
+        towns = [m for m in mentions if m.place.precision in (PlacePrecision.POINT, PlacePrecision.ADMIN2)]
+        located = [m for m in mentions if m.place.precision == PlacePrecision.COUNTRY and m.weight >= 1.0]
+        best = max(towns or located, key=lambda m: m.weight, default=None)
+        return best.place if best else None
 
     def _sentences(self) -> list[_Sentence]:
         spans = incidents.paragraph_spans(self.text)
@@ -422,6 +467,20 @@ class EventFinder:
             # No date of its own: it happened on or before the report was published.
             return DateRange(start=None, end=self.published, precision=None, inferred=True)
         return DateRange(start=None, end=None)
+
+
+def _act_key(event: Event) -> tuple:
+    """What makes two events one in ACLED's terms: the kind of act, its day and its country."""
+    kind = event_types.kind_of(event.acled_sub_event_type)
+    return kind, event.date.start, event.date.end, event.place.country
+
+
+def _apart(incident: Event, date: DateRange | None, place: Place | None) -> bool:
+    """Whether an act of the incident's own kind is set on another day or in another town."""
+    other_day = date is not None and (date.start, date.end) != (incident.date.start, incident.date.end)
+    other_town = (place is not None and place.precision != PlacePrecision.COUNTRY
+                  and place.name != incident.place.name)
+    return other_day or other_town
 
 
 def _days_before(date: DateRange, published: str) -> int:

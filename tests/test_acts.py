@@ -1,0 +1,84 @@
+"""Acts of their own inside an incident's paragraphs (`extract.acts`) and the events they make.
+
+Every text here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tollbook.extract.acts import act_kinds, acts_in, sentences
+from tollbook.pipeline import extract_text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("ON LEAVING, THE RAIDERS SET FIRE TO A BAKERY.", ["destruction"]),
+        ("ARMED MEN KIDNAPPED THE JUDGE AND BURNED HIS JEEP.", ["abduction", "destruction"]),
+        ("THE NOTARY WAS SHOT TO DEATH BY TWO MEN ON A MOTORCYCLE.", ["attack"]),
+        ("A BOMB EXPLODED AT THE GATE OF THE BREWERY.", ["explosion"]),
+        # A bomb that killed is a bombing, not a killing besides.
+        ("TWO GUARDS WERE KILLED WHEN A BOMB EXPLODED AT THE GATE.", ["explosion"]),
+        # Near misses: arms found or made safe, a tally over months, no act at all.
+        ("SOLDIERS DEFUSED A BOMB LEFT AT THE BRIDGE.", []),
+        ("POLICE FOUND EXPLOSIVES IN A TRUCK.", []),
+        ("SO FAR THIS YEAR, 40 FARMERS HAVE BEEN KILLED IN THE PROVINCE.", []),
+        ("THE MINISTER MET THE AMBASSADOR.", []),
+    ],
+)
+def test_the_kinds_of_act_a_sentence_tells(sentence, kinds):
+    assert act_kinds(sentence) == kinds
+
+
+def test_sentences_split_at_full_stops():
+    text = "ONE THING. ANOTHER THING.  A THIRD"
+    assert [text[a:b].strip() for a, b in sentences(text, 0, len(text))] == [
+        "ONE THING.", "ANOTHER THING.", "A THIRD"]
+
+
+def test_an_act_points_at_the_word_that_tells_it():
+    text = "THE GUNMEN FLED. BEFORE THAT THEY TORCHED A BUS."
+    (act,) = acts_in(text, 0, len(text))
+    assert (act.kind, text[act.start:act.end]) == ("destruction", "TORCHED")
+
+
+WIRE = (
+    "   QUITO, 9 MAR 91 (RADIO) -- [TEXT] ARMED MEN KIDNAPPED FOUR ENGINEERS\n"
+    "YESTERDAY IN A VILLAGE NEAR LOJA, POLICE SOURCES REPORTED TODAY.  BEFORE\n"
+    "FLEEING, THE KIDNAPPERS SET FIRE TO THE COMPANY'S WAREHOUSE.\n"
+)
+
+
+def _typed(text: str, published: str):
+    extraction = extract_text(text, published=published)
+    return [e for e in extraction.events if e.acled_event_type], extraction
+
+
+def test_an_arson_beside_a_kidnapping_is_an_event_of_its_own():
+    events, extraction = _typed(WIRE, "1991-03-09")
+    sub_types = [e.acled_sub_event_type for e in events]
+    assert sub_types == ["Abduction/forced disappearance", "Looting/property destruction"]
+    kidnapping, arson = events
+    assert (arson.date.start, arson.place.country) == (kidnapping.date.start, kidnapping.place.country)
+    # The act event carries no figures: they stay with the incident that tells them.
+    assert all(claim.event != arson.id for claim in extraction.claims)
+
+
+def test_a_killing_on_another_day_is_an_event_of_its_own():
+    text = (
+        "   QUITO, 9 MAR 91 (RADIO) -- [TEXT] GUNMEN KIDNAPPED A BANKER TODAY IN LOJA.\n\n"
+        "   A LAWYER WAS SHOT TO DEATH ON 2 MARCH IN THE SAME TOWN.\n"
+    )
+    events, _ = _typed(text, "1991-03-09")
+    dates = {(e.acled_sub_event_type, e.date.start) for e in events}
+    assert ("Attack", "1991-03-02") in dates
+
+
+def test_the_incident_told_on_makes_no_second_event():
+    text = (
+        "   QUITO, 9 MAR 91 (RADIO) -- [TEXT] GUNMEN KIDNAPPED A BANKER TODAY IN LOJA.\n\n"
+        "   THE KIDNAPPERS TOOK THE BANKER TO AN UNKNOWN PLACE, THE POLICE SAID.\n"
+    )
+    events, _ = _typed(text, "1991-03-09")
+    assert len(events) == 1
