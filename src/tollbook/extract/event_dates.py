@@ -29,7 +29,8 @@ AFTERMATH_NOUNS = frozenset(
     "service conference meeting election elections session interview".split()
 )
 _REACH = 4  # ancestors looked at above a date
-_OTHER_CLOCK = re.compile(r"(?i)\b(?:GMT|UTC)\s*(?:on\s+)?$")
+# A restatement in brackets ("2230 [0230 GMT on 12 January]"); "at 1700 GMT on 29 March" is the time.
+_OTHER_CLOCK = re.compile(r"(?i)[\[(]\s*\d{1,2}:?\d{2}\s*(?:GMT|UTC)\s*(?:on\s+)?$")
 
 
 def dates_aftermath(token: Token, is_event_word) -> bool:
@@ -42,7 +43,7 @@ def dates_aftermath(token: Token, is_event_word) -> bool:
     """
     for ancestor in list(token.ancestors)[:_REACH]:
         lemma = ancestor.lemma_.lower()
-        is_verb = ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "aux"
+        is_verb = _heads_a_clause(ancestor)
         # Before the event words: an arrest is also a casualty word ("detained"), not the attack.
         if (is_verb and lemma in AFTERMATH_VERBS) or (ancestor.pos_ == "NOUN" and lemma in AFTERMATH_NOUNS):
             return True
@@ -63,9 +64,15 @@ def hangs_on_speech(token: Token, is_event_word) -> bool:
     for ancestor in list(token.ancestors)[:_REACH]:
         if is_event_word(ancestor):
             return False
-        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "aux":
+        if _heads_a_clause(ancestor):
             return ancestor.lemma_.lower() in SPEECH_VERBS
     return False
+
+
+def _heads_a_clause(token: Token) -> bool:
+    """A verb a date can hang on: not an auxiliary, nor a participle used as an adjective
+    ("the alleged rebels", "wounded soldiers"), which says nothing of when."""
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "amod")
 
 
 def _reports_the_event(verb: Token, is_event_word) -> bool:
@@ -76,5 +83,5 @@ def _reports_the_event(verb: Token, is_event_word) -> bool:
 def elsewhere_in_time(text: str, mention: DateMention) -> bool:
     """A date that restates a time in another clock ("0230 GMT on 12 January") or that the
     words before it announce as future ("scheduled to begin on 16 March")."""
-    before = text[max(0, mention.start - 12) : mention.start]
+    before = text[max(0, mention.start - 20) : mention.start]
     return bool(_OTHER_CLOCK.search(before)) or announced(text, mention)
