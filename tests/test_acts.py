@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tollbook.extract.acts import act_kinds, acts_in, sentences
+from tollbook.extract.acts import act_kinds, act_type, acts_in, sentences
 from tollbook.pipeline import extract_text
 
 
@@ -17,6 +17,7 @@ from tollbook.pipeline import extract_text
         ("ON LEAVING, THE RAIDERS SET FIRE TO A BAKERY.", ["destruction"]),
         ("ARMED MEN KIDNAPPED THE JUDGE AND BURNED HIS JEEP.", ["abduction", "destruction"]),
         ("THE NOTARY WAS SHOT TO DEATH BY TWO MEN ON A MOTORCYCLE.", ["attack"]),
+        ("LAST NIGHT TWO DRIVERS WERE SHOT BY UNIFORMED MEN.", ["attack"]),
         ("A BOMB EXPLODED AT THE GATE OF THE BREWERY.", ["explosion"]),
         # A bomb that killed is a bombing, not a killing besides.
         ("TWO GUARDS WERE KILLED WHEN A BOMB EXPLODED AT THE GATE.", ["explosion"]),
@@ -82,3 +83,27 @@ def test_the_incident_told_on_makes_no_second_event():
     )
     events, _ = _typed(text, "1991-03-09")
     assert len(events) == 1
+
+
+def test_an_act_is_typed_among_the_sub_types_of_its_kind():
+    # The sentence reads as an arrest; the act it tells is still a murder.
+    sentence = "POLICE ARRESTED AND DETAINED THREE MEN FOR THE MURDER OF A JUDGE."
+    assert act_type(sentence, "attack") == ("Violence against civilians", "Attack")
+    assert act_type(sentence, "abduction") == (None, None)
+
+
+def test_an_arrest_story_keeps_the_act_it_tells():
+    text = (
+        "   QUITO, 9 MAR 91 (RADIO) -- [TEXT] POLICE ARRESTED AND DETAINED THREE MEN IN LOJA\n"
+        "TODAY, ACCUSED OF A MURDER.  THE JUDGE WAS SHOT TO DEATH IN HIS OFFICE.\n"
+    )
+    events, _ = _typed(text, "1991-03-09")
+    types = [(e.acled_event_type, e.acled_sub_event_type) for e in events]
+    assert ("Strategic developments", "Arrests") in types
+    assert ("Violence against civilians", "Attack") in types
+
+
+def test_an_arrest_with_no_act_makes_no_act_event():
+    text = "   QUITO, 9 MAR 91 (RADIO) -- [TEXT] POLICE ARRESTED THREE SMUGGLERS IN LOJA TODAY.\n"
+    events, _ = _typed(text, "1991-03-09")
+    assert all(e.acled_event_type != "Violence against civilians" for e in events)

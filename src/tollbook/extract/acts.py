@@ -24,7 +24,7 @@ _ACT_WORDS = {
     "destruction": r"set (?:on )?fire|set ablaze|burn(?:ed|t)|torch(?:ed)?|arson",
     "explosion": r"bomb(?:s|ed|ing|ings)?|dynamite|explosives?|explo(?:ded|sion|sions)|blew up|blasts?|grenades?",
     "abduction": r"kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ors?)?",
-    "attack": r"murder(?:ed)?|assassinat(?:ed|ion)|shot (?:dead|to death)|gunned down|massacred?|killed",
+    "attack": r"murder(?:ed)?|assassinat(?:ed|ion)|shot|gunned down|massacred?|killed|fired (?:at|on)|opened fire",
 }
 _ACTS = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in _ACT_WORDS.items()}
 # What makes a sentence's act no act: arms found or made safe, a tally over a period.
@@ -34,7 +34,8 @@ _NOT_DONE = re.compile(
     r"so far this \w+)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'’”]?(?=\s)")
-_VIOLENT_TYPES = (event_types.BATTLES, event_types.REMOTE, event_types.CIVILIANS)
+VIOLENT_TYPES = (event_types.BATTLES, event_types.REMOTE, event_types.CIVILIANS)
+_DESTRUCTION = "Looting/property destruction"
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,35 @@ def act_kinds(sentence: str) -> list[str]:
         return []
     totals = event_types.scores(lowered)
     event_type, sub_type = event_types.classify(lowered)
-    kinds = []
+    kinds: list[str] = []
     for kind in event_types.DISTINCT_KINDS:
         best = max((v for (_, sub), v in totals.items() if event_types.KINDS.get(sub) == kind), default=0.0)
         if best >= event_types.MIN_SCORE and _ACTS[kind].search(lowered):
             kinds.append(kind)
     main = event_types.kind_of(sub_type)
-    if main == "attack" and event_type in _VIOLENT_TYPES and _ACTS["attack"].search(lowered):
+    if main == "attack" and event_type in VIOLENT_TYPES and _ACTS["attack"].search(lowered):
         kinds.append("attack")
     return kinds
+
+
+def is_act(event_type: str | None, sub_type: str | None) -> bool:
+    """Whether an ACLED type is an act of violence or destruction (not a protest, an arrest...)."""
+    return event_type in VIOLENT_TYPES or sub_type == _DESTRUCTION
+
+
+def act_type(sentence: str, kind: str) -> tuple[str | None, str | None]:
+    """The ACLED type of an act of the given kind told in a sentence: the best-scoring sub-type of
+    that kind ("attack": any violent sub-type of no distinctive kind), so that the arrest or the
+    protest the same sentence tells does not type the act."""
+    totals = event_types.scores(sentence.lower())
+    order = list(event_types.RULES)
+    fitting = [key for key, value in totals.items() if value > 0 and _of_kind(key, kind)]
+    if not fitting:
+        return None, None
+    return max(fitting, key=lambda key: (totals[key], -order.index(key)))
+
+
+def _of_kind(key: tuple[str, str], kind: str) -> bool:
+    if kind == "attack":
+        return key[0] in VIOLENT_TYPES and key[1] not in event_types.KINDS
+    return event_types.KINDS.get(key[1]) == kind

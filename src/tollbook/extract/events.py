@@ -184,7 +184,9 @@ class EventFinder:
         for family, event in zip(families, events, strict=True):
             if family.name != VIOLENCE:
                 continue
-            kind = event_types.kind_of(event.acled_sub_event_type)
+            # An incident typed as no act (a protest, an arrest) leaves every act it tells its own.
+            is_act = acts.is_act(event.acled_event_type, event.acled_sub_event_type)
+            kind = event_types.kind_of(event.acled_sub_event_type) if is_act else None
             for paragraph in sorted(p for p in family.passages if p >= 0):
                 for act in acts.acts_in(self.text, *spans[paragraph]):
                     date, place = self._act_date(act), self._act_place(act)
@@ -199,7 +201,7 @@ class EventFinder:
 
     def _act_event(self, event_id: str, act: acts.Act, incident: Event,
                    date: DateRange | None, place: Place | None) -> Event:
-        event_type, sub_type = event_types.classify(self.text[slice(*act.sentence)], kind=act.kind)
+        event_type, sub_type = acts.act_type(self.text[slice(*act.sentence)], act.kind)
         return Event(id=event_id, kind=self.text[act.start:act.end].lower(), acled_event_type=event_type,
                      acled_sub_event_type=sub_type, date=date or incident.date, place=place or incident.place,
                      actors=incident.actors, mentions=[Span(start=act.start, end=act.end)])
@@ -472,6 +474,8 @@ class EventFinder:
 def _act_key(event: Event) -> tuple:
     """What makes two events one in ACLED's terms: the kind of act, its day and its country."""
     kind = event_types.kind_of(event.acled_sub_event_type)
+    if not acts.is_act(event.acled_event_type, event.acled_sub_event_type):
+        kind = event.acled_sub_event_type  # a protest or an arrest is no act of any kind
     return kind, event.date.start, event.date.end, event.place.country
 
 
