@@ -107,3 +107,51 @@ def test_an_arrest_with_no_act_makes_no_act_event():
     text = "   QUITO, 9 MAR 91 (RADIO) -- [TEXT] POLICE ARRESTED THREE SMUGGLERS IN LOJA TODAY.\n"
     events, _ = _typed(text, "1991-03-09")
     assert all(e.acled_event_type != "Violence against civilians" for e in events)
+
+
+def test_a_paragraph_without_trigger_words_still_tells_acts():
+    text = (
+        "   QUITO, 9 MAR 91 (RADIO) -- [TEXT] REBELS ATTACKED A POLICE POST IN LOJA TODAY.\n\n"
+        "   A BRIDGE WAS DESTROYED BY EXPLOSIVES IN CUENCA.\n"
+    )
+    events, _ = _typed(text, "1991-03-09")
+    bombing = [e for e in events if e.acled_sub_event_type == "Remote explosive/landmine/IED"]
+    assert [e.place.name for e in bombing] == ["Cuenca"]
+
+
+def test_a_paragraph_without_acts_adds_no_event():
+    text = (
+        "   QUITO, 9 MAR 91 (RADIO) -- [TEXT] REBELS ATTACKED A POLICE POST IN LOJA TODAY.\n\n"
+        "   THE MAYOR OF CUENCA CALLED FOR CALM.\n"
+    )
+    events, _ = _typed(text, "1991-03-09")
+    assert len(events) == 1
+
+
+def test_the_same_act_in_another_town_is_another_event():
+    text = (
+        "   QUITO, 9 MAR 91 (RADIO) -- [TEXT] REBELS ATTACKED A POLICE POST IN LOJA TODAY.\n"
+        "THE REBELS ALSO ATTACKED THE TOWN HALL IN CUENCA.\n"
+    )
+    events, _ = _typed(text, "1991-03-09")
+    assert {e.place.name for e in events} >= {"Loja", "Cuenca"}
+
+
+def test_a_wire_dateline_does_not_outweigh_the_town_the_story_names():
+    text = "   QUITO, 9 MAR 91 (RADIO) -- [TEXT] REBELS ATTACKED A POLICE POST IN LOJA TODAY.\n"
+    events, _ = _typed(text, "1991-03-09")
+    assert [e.place.name for e in events] == ["Loja"]
+
+
+def test_a_web_dateline_still_counts_twice():
+    # Near miss: a web story's dateline is usually where it happened.
+    text = "DAYTON, Ohio — A man was shot on Friday in Kettering Plaza, police said."
+    extraction = extract_text(text, published="2016-05-09")
+    assert extraction.events[0].place.name == "Dayton"
+
+
+def test_a_violent_incident_with_few_cues_is_still_typed():
+    text = "   QUITO, 9 MAR 91 (RADIO) -- [TEXT] A NEW ATTACK ON THE PIPELINE WAS CARRIED OUT TODAY.\n"
+    events, _ = _typed(text, "1991-03-09")
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [
+        ("Violence against civilians", "Attack")]

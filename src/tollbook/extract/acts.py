@@ -24,7 +24,8 @@ _ACT_WORDS = {
     "destruction": r"set (?:on )?fire|set ablaze|burn(?:ed|t)|torch(?:ed)?|arson",
     "explosion": r"bomb(?:s|ed|ing|ings)?|dynamite|explosives?|explo(?:ded|sion|sions)|blew up|blasts?|grenades?",
     "abduction": r"kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ors?)?",
-    "attack": r"murder(?:ed)?|assassinat(?:ed|ion)|shot|gunned down|massacred?|killed|fired (?:at|on)|opened fire",
+    "attack": r"murder(?:ed)?|assassinat(?:ed|ion)|shot|gunned down|massacred?|killed|fired (?:at|on)|"
+              r"opened fire|attack(?:ed)?|ambush(?:ed)?|raid(?:ed)?",
 }
 _ACTS = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in _ACT_WORDS.items()}
 # What makes a sentence's act no act: arms found or made safe, a tally over a period.
@@ -76,7 +77,8 @@ def act_kinds(sentence: str) -> list[str]:
     if _NOT_DONE.search(lowered):
         return []
     totals = event_types.scores(lowered)
-    event_type, sub_type = event_types.classify(lowered)
+    # The sentence's best type, however weak: a bare "attacked" still tells an attack.
+    event_type, sub_type = max(totals, key=totals.__getitem__, default=(None, None))
     kinds: list[str] = []
     for kind in event_types.DISTINCT_KINDS:
         best = max((v for (_, sub), v in totals.items() if event_types.KINDS.get(sub) == kind), default=0.0)

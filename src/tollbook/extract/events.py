@@ -187,7 +187,7 @@ class EventFinder:
             # An incident typed as no act (a protest, an arrest) leaves every act it tells its own.
             is_act = acts.is_act(event.acled_event_type, event.acled_sub_event_type)
             kind = event_types.kind_of(event.acled_sub_event_type) if is_act else None
-            for paragraph in sorted(p for p in family.passages if p >= 0):
+            for paragraph in self._told_on(family, families, len(spans)):
                 for act in acts.acts_in(self.text, *spans[paragraph]):
                     date, place = self._act_date(act), self._act_place(act)
                     if act.kind == kind and not _apart(event, date, place):
@@ -198,6 +198,22 @@ class EventFinder:
                         made.add(key)
                         found.append(new)
         return found
+
+    @staticmethod
+    def _told_on(family: _Family, families: list[_Family], paragraphs: int) -> list[int]:
+        """An incident's paragraphs, and after each the paragraphs no event claims: a wire story
+        tells on in paragraphs with no trigger word ("a telecommunications office was destroyed
+        by explosives in ...")."""
+        claimed = {p for f in families for p in f.passages}
+        own = sorted(p for p in family.passages if p >= 0)
+        found = []
+        for paragraph in own:
+            found.append(paragraph)
+            following = paragraph + 1
+            while following < paragraphs and following not in claimed:
+                found.append(following)
+                following += 1
+        return list(dict.fromkeys(found))
 
     def _act_event(self, event_id: str, act: acts.Act, incident: Event,
                    date: DateRange | None, place: Place | None) -> Event:
@@ -214,7 +230,7 @@ class EventFinder:
 
     def _act_place(self, act: acts.Act) -> Place | None:
         """The town an act's own sentence sets it in, else the country it says it happened in."""
-        mentions = self.scanner.within(*act.sentence)
+        mentions = self._named_within(*act.sentence)
         towns = [m for m in mentions if m.place.precision in (PlacePrecision.POINT, PlacePrecision.ADMIN2)]
         located = [m for m in mentions if m.place.precision == PlacePrecision.COUNTRY and m.weight >= 1.0]
         best = max(towns or located, key=lambda m: m.weight, default=None)
@@ -256,7 +272,7 @@ class EventFinder:
             for paragraph in family.passages:
                 if paragraph < 0:
                     continue
-                for mention in self.scanner.within(*spans[paragraph]):
+                for mention in self._named_within(*spans[paragraph]):
                     family.places[mention.place] += mention.weight * _PARAGRAPH_PLACE_WEIGHT
 
     def _family_of(self, sent: SpacySpan) -> tuple[str | None, list[Token]]:
@@ -335,15 +351,28 @@ class EventFinder:
         ahead = _SENTENCE_END.search(self.text, max(first, last - 1), last + _WIDEN)
         return (ends_before[-1].end() if ends_before else first), (ahead.end() if ahead else last)
 
+    def _in_dateline(self, offset: int) -> bool:
+        """Whether an offset lies in a wire dateline. (Only in ALL-CAPS wire text: a web story's
+        "DAYTON, Ohio —" is usually where it happened, and counts twice to say so.)"""
+        return (self.scanner.upper and self.dateline is not None
+                and self.dateline.start <= offset < self.dateline.end)
+
+    def _named_within(self, first: int, last: int) -> list[PlaceMention]:
+        """The place names of a stretch of text, but for a wire dateline's: it already counts once
+        as the dateline, and counted again as a name of the first sentence, which every wire
+        text runs it into, it would outweigh the town the story names."""
+        return [m for m in self.scanner.within(first, last) if not self._in_dateline(m.start)]
+
     def _places(self, unit: ParsedUnit, sent: SpacySpan) -> Counter:
         places: Counter = Counter()
         first, last = self._sentence_bounds(unit, sent)
-        scanned = self.scanner.within(first, last)
+        scanned = self._named_within(first, last)
         for mention in scanned:
             places[mention.place] += mention.weight
         taken = {m.start for m in scanned}
         for ent in sent.ents:
-            if ent.label_ not in ("GPE", "LOC", "FAC") or unit.start_of(ent[0]) in taken:
+            start = unit.start_of(ent[0])
+            if ent.label_ not in ("GPE", "LOC", "FAC") or start in taken or self._in_dateline(start):
                 continue
             place = self.gazetteer.lookup(_strip_the(ent.text))
             if place is None or (self.scanner.upper and place.country not in self.scanner.countries):
@@ -385,6 +414,9 @@ class EventFinder:
         # Whole paragraphs: a wrapped wire line or a clipped sentence hides the words that type it.
         text = "\n".join(list(family.passages.values())[:_TYPED_PASSAGES])
         event_type, sub_type = event_types.classify(text, kind=family.kind) if text else (None, None)
+        if event_type is None and family.name == VIOLENCE and text:
+            # Too few cues for the classifier ("a new attack on the pipeline"), yet a violent act.
+            event_type, sub_type = acts.act_type(text, family.kind or "attack")
         if family.name == PROTEST and event_type not in ("Protests", "Riots"):
             event_type, sub_type = "Protests", "Peaceful protest"
         actors = list({a.name: a for a in family.actors}.values())
@@ -472,11 +504,11 @@ class EventFinder:
 
 
 def _act_key(event: Event) -> tuple:
-    """What makes two events one in ACLED's terms: the kind of act, its day and its country."""
+    """What makes two events one in ACLED's terms: the kind of act, its day and its place."""
     kind = event_types.kind_of(event.acled_sub_event_type)
     if not acts.is_act(event.acled_event_type, event.acled_sub_event_type):
         kind = event.acled_sub_event_type  # a protest or an arrest is no act of any kind
-    return kind, event.date.start, event.date.end, event.place.country
+    return kind, event.date.start, event.date.end, event.place.name, event.place.country
 
 
 def _apart(incident: Event, date: DateRange | None, place: Place | None) -> bool:
