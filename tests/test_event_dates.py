@@ -169,3 +169,31 @@ def test_a_protest_keeps_its_own_date():
 )
 def test_an_adjective_participle_does_not_take_the_date(text, expected):
     assert _event_date(text, "1991-03-12") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stretch of days or more up to now is what figures are counted over
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] REBELS KIDNAPPED 20 FARMERS IN HUANCAYO, BRINGING TO 60\n"
+            "THE PEOPLE KIDNAPPED IN THE PAST 3 WEEKS.\n",
+            (None, "1991-03-12"),
+        ),
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] REBELS HAVE KILLED 40 FARMERS IN HUANCAYO SINCE 1990.\n",
+            (None, "1991-03-12"),
+        ),
+        # near misses: hours up to now, or a day, still date the incident
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] THREE BOMBS EXPLODED IN HUANCAYO IN THE LAST 24 HOURS.\n",
+            ("1991-03-11", "1991-03-12"),
+        ),
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] REBELS KIDNAPPED 20 FARMERS IN HUANCAYO LAST WEDNESDAY.\n",
+            ("1991-03-06", "1991-03-06"),
+        ),
+    ],
+)
+def test_a_period_up_to_now_does_not_date_the_incident(text, expected):
+    assert _event_date(text, "1991-03-12") == expected

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from tollbook.annotate.dates import DateMention, announced
 from tollbook.extract.lexicon import SPEECH_VERBS
+from tollbook.model import DateRange
 
 # What follows an attack, not the attack: justice, mourning, reactions, the search for culprits.
 # Not the words of a protest ("gathered", "held a rally", "demanded"): a protest is an event too.
@@ -29,6 +30,11 @@ AFTERMATH_NOUNS = frozenset(
     "service conference meeting election elections session interview".split()
 )
 _REACH = 4  # ancestors looked at above a date
+# "the past 3 weeks", "since 1981", "the past few months": a stretch of days or more up to now.
+# (Not "the last 24 hours": an incident just reported is often dated so.)
+_PERIOD = re.compile(
+    r"(?i)^(?:the\s+)?(?:(?:past|last)\s+(?:\d+|few|several|two|three)\s+(?:days?|weeks?|months?|years?)\b|since\b)"
+)
 # A restatement in brackets ("2230 [0230 GMT on 12 January]"); "at 1700 GMT on 29 March" is the time.
 _OTHER_CLOCK = re.compile(r"(?i)[\[(]\s*\d{1,2}:?\d{2}\s*(?:GMT|UTC)\s*(?:on\s+)?$")
 
@@ -85,3 +91,9 @@ def elsewhere_in_time(text: str, mention: DateMention) -> bool:
     words before it announce as future ("scheduled to begin on 16 March")."""
     before = text[max(0, mention.start - 20) : mention.start]
     return bool(_OTHER_CLOCK.search(before)) or announced(text, mention)
+
+
+def tally_period(date: DateRange) -> bool:
+    """A stretch of time up to now ("in the past 3 weeks", "since 1981"): what figures are counted
+    over, not the date of one incident."""
+    return bool(date.as_written and _PERIOD.match(date.as_written.strip()))

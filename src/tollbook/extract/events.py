@@ -31,7 +31,7 @@ from spacy.tokens import Token
 from tollbook.annotate.dates import DateKind, DateMention
 from tollbook.annotate.parsed import Parsed, ParsedUnit
 from tollbook.extract import acts, event_types, incidents
-from tollbook.extract.event_dates import dates_aftermath, elsewhere_in_time, hangs_on_speech
+from tollbook.extract.event_dates import dates_aftermath, elsewhere_in_time, hangs_on_speech, tally_period
 from tollbook.extract.event_places import PlaceMention, PlaceScanner, read_dateline
 from tollbook.extract.lexicon import INTRANSITIVE_OUTCOMES, OUTCOME_ADJECTIVES, OUTCOME_VERBS, SPEECH_VERBS
 from tollbook.model import Actor, DatePrecision, DateRange, Event, Place, PlacePrecision, SegmentKind, Span
@@ -492,7 +492,7 @@ class EventFinder:
 
     def _date(self, family: _Family) -> DateRange:
         for dates in (family.dates, family.nearby_dates, self._lone_event_dates()):
-            dates = [d for d in dates if not self._history(d)]
+            dates = [d for d in dates if not self._history(d) and not tally_period(d)]
             if dates:
                 votes = Counter((d.start, d.end, d.precision) for d in dates)
                 best = min(votes.items(), key=lambda kv: (_PRECISION_RANK.get(kv[0][2], 9), -kv[1]))[0]
