@@ -155,3 +155,24 @@ def test_a_violent_incident_with_few_cues_is_still_typed():
     events, _ = _typed(text, "1991-03-09")
     assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [
         ("Violence against civilians", "Attack")]
+
+
+def test_an_act_takes_the_day_its_paragraph_gave_before_it():
+    text = (
+        "   QUITO, 9 MAR 91 (RADIO) -- [TEXT] REBELS KIDNAPPED A BANKER IN LOJA TODAY.  ON 5\n"
+        "MARCH THE SAME GROUP HAD ROBBED A STORE.  THEY ALSO SET FIRE TO A TRUCK.\n"
+    )
+    events, _ = _typed(text, "1991-03-09")
+    arson = [e for e in events if e.acled_sub_event_type == "Looting/property destruction"]
+    assert [a.date.start for a in arson] == ["1991-03-05"]
+
+
+def test_an_act_with_no_day_before_it_takes_the_incident_date():
+    # Near miss: the day comes after the act, in another sentence: it is not the act's.
+    text = (
+        "   QUITO, 9 MAR 91 (RADIO) -- [TEXT] REBELS KIDNAPPED A BANKER IN LOJA TODAY.  THEY\n"
+        "ALSO SET FIRE TO A TRUCK.  ON 5 MARCH THE SAME GROUP HAD ROBBED A STORE.\n"
+    )
+    events, _ = _typed(text, "1991-03-09")
+    arson = [e for e in events if e.kind == "set fire"]
+    assert [a.date.start for a in arson] == ["1991-03-09"]

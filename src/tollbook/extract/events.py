@@ -189,7 +189,7 @@ class EventFinder:
             kind = event_types.kind_of(event.acled_sub_event_type) if is_act else None
             for paragraph in self._told_on(family, families, len(spans)):
                 for act in acts.acts_in(self.text, *spans[paragraph]):
-                    date, place = self._act_date(act), self._act_place(act)
+                    date, place = self._act_date(act, spans[paragraph][0]), self._act_place(act)
                     if act.kind == kind and not _apart(event, date, place):
                         continue  # the incident itself, told on
                     new = self._act_event(f"e{len(events) + len(found) + 1}", act, event, date, place)
@@ -222,11 +222,16 @@ class EventFinder:
                      acled_sub_event_type=sub_type, date=date or incident.date, place=place or incident.place,
                      actors=incident.actors, mentions=[Span(start=act.start, end=act.end)])
 
-    def _act_date(self, act: acts.Act) -> DateRange | None:
-        """The day an act's own sentence dates it to, if any."""
-        days = [d for d in self._dates_within(*act.sentence)
+    def _act_date(self, act: acts.Act, paragraph_start: int) -> DateRange | None:
+        """The day an act's own sentence dates it to, else the last day its paragraph gave before
+        it ("Rebels attacked the post yesterday. They also burned the town hall.")."""
+        own = self._days_within(*act.sentence)
+        earlier = self._days_within(paragraph_start, act.sentence[0])
+        return own[0] if own else (earlier[-1] if earlier else None)
+
+    def _days_within(self, first: int, last: int) -> list[DateRange]:
+        return [d for d in self._dates_within(first, last)
                 if d.precision == DatePrecision.DAY and d.start == d.end and not self._history(d)]
-        return days[0] if days else None
 
     def _act_place(self, act: acts.Act) -> Place | None:
         """The town an act's own sentence sets it in, else the country it says it happened in."""
