@@ -70,6 +70,12 @@ def test_aftermath_dates_do_not_date_the_event(text, expected):
             "HUANCAYO, KILLING TWO GUARDS.\n",
             ("1991-03-10", "1991-03-10"),
         ),
+        # near miss: a time given only in GMT, not in brackets, is the time of the event
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] REBELS AMBUSHED AN ARMY TRUCK AT 1500 GMT ON 10 MARCH NEAR\n"
+            "HUANCAYO, KILLING TWO SOLDIERS.\n",
+            ("1991-03-10", "1991-03-10"),
+        ),
     ],
 )
 def test_other_clocks_and_future_dates_do_not_date_the_event(text, expected):
@@ -142,3 +148,52 @@ def test_a_protest_keeps_its_own_date():
     text = "Hundreds of students protested outside the ministry on Friday against the killing of a teacher."
     events = extract_text(text, published="2015-06-24").events
     assert any(e.date.start == "2015-06-19" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle used as an adjective ("alleged") is no speech verb the date hangs on
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] IT WAS REPORTED TODAY THAT ON 9 MARCH ALLEGED REBELS\n"
+            "MURDERED THREE FARMERS IN HUANCAYO.\n",
+            ("1991-03-09", "1991-03-09"),
+        ),
+        # near miss: a date that hangs on the speech verb itself stays the statement's
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] REBELS MURDERED THREE FARMERS IN HUANCAYO, THE ARMY\n"
+            "REPORTED ON 11 MARCH.\n",
+            (None, "1991-03-12"),
+        ),
+    ],
+)
+def test_an_adjective_participle_does_not_take_the_date(text, expected):
+    assert _event_date(text, "1991-03-12") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stretch of days or more up to now is what figures are counted over
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] REBELS KIDNAPPED 20 FARMERS IN HUANCAYO, BRINGING TO 60\n"
+            "THE PEOPLE KIDNAPPED IN THE PAST 3 WEEKS.\n",
+            (None, "1991-03-12"),
+        ),
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] REBELS HAVE KILLED 40 FARMERS IN HUANCAYO SINCE 1990.\n",
+            (None, "1991-03-12"),
+        ),
+        # near misses: hours up to now, or a day, still date the incident
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] THREE BOMBS EXPLODED IN HUANCAYO IN THE LAST 24 HOURS.\n",
+            ("1991-03-11", "1991-03-12"),
+        ),
+        (
+            "   LIMA, 12 MAR 91 -- [TEXT] REBELS KIDNAPPED 20 FARMERS IN HUANCAYO LAST WEDNESDAY.\n",
+            ("1991-03-06", "1991-03-06"),
+        ),
+    ],
+)
+def test_a_period_up_to_now_does_not_date_the_incident(text, expected):
+    assert _event_date(text, "1991-03-12") == expected

@@ -89,6 +89,21 @@ def test_places_not_found(places, text, absent):
     assert absent not in _named(text, places, None)
 
 
+@pytest.mark.parametrize(("text", "prior", "town"), [
+    # a dotted abbreviation or a nationality word says who, not where: no town of its country
+    ("A BOMB WENT OFF AT THE U.S. EMBASSY NEAR LIBERTY AVENUE.", "SV", None),
+    ("SALVADORAN TROOPS WERE ATTACKED NEAR USULUTAN.", "HN", None),
+    # near misses: the country named outright, set in it, or no dateline at all
+    ("A BOMB WENT OFF IN THE U.S. NEAR LIBERTY.", "SV", "US"),
+    ("THE UNITED STATES CONDEMNED A BOMB NEAR LIBERTY.", "SV", "US"),
+    ("A BOMB WENT OFF AT THE U.S. EMBASSY NEAR LIBERTY AVENUE.", None, "US"),
+])
+def test_a_country_named_in_passing_lends_no_towns(places, text, prior, town):
+    found = _named(text, places, prior)
+    name = "LIBERTY" if "LIBERTY" in text else "USULUTAN"
+    assert found.get(name) == town, found
+
+
 def test_a_county_is_not_a_town_of_its_name(places):
     text = "Deputies in Greene County said a girl was shot."
     scanner = PlaceScanner(text, places, "US")

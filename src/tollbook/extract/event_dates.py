@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from tollbook.annotate.dates import DateMention, announced
 from tollbook.extract.lexicon import SPEECH_VERBS
+from tollbook.model import DateRange
 
 # What follows an attack, not the attack: justice, mourning, reactions, the search for culprits.
 # Not the words of a protest ("gathered", "held a rally", "demanded"): a protest is an event too.
@@ -29,7 +30,13 @@ AFTERMATH_NOUNS = frozenset(
     "service conference meeting election elections session interview".split()
 )
 _REACH = 4  # ancestors looked at above a date
-_OTHER_CLOCK = re.compile(r"(?i)\b(?:GMT|UTC)\s*(?:on\s+)?$")
+# "the past 3 weeks", "since 1981", "the past few months": a stretch of days or more up to now.
+# (Not "the last 24 hours": an incident just reported is often dated so.)
+_PERIOD = re.compile(
+    r"(?i)^(?:the\s+)?(?:(?:past|last)\s+(?:\d+|few|several|two|three)\s+(?:days?|weeks?|months?|years?)\b|since\b)"
+)
+# A restatement in brackets ("2230 [0230 GMT on 12 January]"); "at 1700 GMT on 29 March" is the time.
+_OTHER_CLOCK = re.compile(r"(?i)[\[(]\s*\d{1,2}:?\d{2}\s*(?:GMT|UTC)\s*(?:on\s+)?$")
 
 
 def dates_aftermath(token: Token, is_event_word) -> bool:
@@ -42,7 +49,7 @@ def dates_aftermath(token: Token, is_event_word) -> bool:
     """
     for ancestor in list(token.ancestors)[:_REACH]:
         lemma = ancestor.lemma_.lower()
-        is_verb = ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "aux"
+        is_verb = _heads_a_clause(ancestor)
         # Before the event words: an arrest is also a casualty word ("detained"), not the attack.
         if (is_verb and lemma in AFTERMATH_VERBS) or (ancestor.pos_ == "NOUN" and lemma in AFTERMATH_NOUNS):
             return True
@@ -63,9 +70,15 @@ def hangs_on_speech(token: Token, is_event_word) -> bool:
     for ancestor in list(token.ancestors)[:_REACH]:
         if is_event_word(ancestor):
             return False
-        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "aux":
+        if _heads_a_clause(ancestor):
             return ancestor.lemma_.lower() in SPEECH_VERBS
     return False
+
+
+def _heads_a_clause(token: Token) -> bool:
+    """A verb a date can hang on: not an auxiliary, nor a participle used as an adjective
+    ("the alleged rebels", "wounded soldiers"), which says nothing of when."""
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "amod")
 
 
 def _reports_the_event(verb: Token, is_event_word) -> bool:
@@ -76,5 +89,11 @@ def _reports_the_event(verb: Token, is_event_word) -> bool:
 def elsewhere_in_time(text: str, mention: DateMention) -> bool:
     """A date that restates a time in another clock ("0230 GMT on 12 January") or that the
     words before it announce as future ("scheduled to begin on 16 March")."""
-    before = text[max(0, mention.start - 12) : mention.start]
+    before = text[max(0, mention.start - 20) : mention.start]
     return bool(_OTHER_CLOCK.search(before)) or announced(text, mention)
+
+
+def tally_period(date: DateRange) -> bool:
+    """A stretch of time up to now ("in the past 3 weeks", "since 1981"): what figures are counted
+    over, not the date of one incident."""
+    return bool(date.as_written and _PERIOD.match(date.as_written.strip()))

@@ -146,8 +146,23 @@ class PlaceScanner:
         self.gazetteer = gazetteer
         self.upper = _mostly_upper(text)
         countries = self._countries()
-        self.countries = {m.place.country for m in countries} | ({prior_country} - {None})
+        self.countries = self._settings(countries, prior_country)
         self.mentions = sorted(countries + self._named_places(), key=lambda m: m.start)
+
+    def _settings(self, countries: list[PlaceMention], prior: str | None) -> set[str]:
+        """The countries whose towns the text may name. In ALL-CAPS wire text with a dateline, a
+        nationality word or a dotted abbreviation ("SALVADORAN ARMY", "U.S. EMBASSY") says who,
+        not where: its country's towns count only when the text names the country outright or
+        sets something in it ("IN THE U.S."), or else every street or word that is a town of it
+        somewhere ("SAN ANTONIO AVENUE", "UNIVERSITY") would count."""
+        if self.upper and prior:
+            return {m.place.country for m in countries if self._names_outright(m)} | {prior}
+        return {m.place.country for m in countries} | ({prior} - {None})
+
+    def _names_outright(self, mention: PlaceMention) -> bool:
+        written = self.text[mention.start:mention.end]
+        dotted = "." in written.rstrip(".")
+        return mention.weight >= _LOCATED or (mention.weight >= _NAMED and not dotted)
 
     def within(self, start: int, end: int) -> list[PlaceMention]:
         return [m for m in self.mentions if start <= m.start < end]

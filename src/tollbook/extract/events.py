@@ -30,8 +30,8 @@ from spacy.tokens import Token
 
 from tollbook.annotate.dates import DateKind, DateMention
 from tollbook.annotate.parsed import Parsed, ParsedUnit
-from tollbook.extract import event_types, incidents
-from tollbook.extract.event_dates import dates_aftermath, elsewhere_in_time, hangs_on_speech
+from tollbook.extract import acts, event_types, incidents
+from tollbook.extract.event_dates import dates_aftermath, elsewhere_in_time, hangs_on_speech, tally_period
 from tollbook.extract.event_places import PlaceMention, PlaceScanner, read_dateline
 from tollbook.extract.lexicon import INTRANSITIVE_OUTCOMES, OUTCOME_ADJECTIVES, OUTCOME_VERBS, SPEECH_VERBS
 from tollbook.model import Actor, DatePrecision, DateRange, Event, Place, PlacePrecision, SegmentKind, Span
@@ -171,7 +171,75 @@ class EventFinder:
         }
         main = next((e.id for e, f in zip(events, families, strict=True) if f.name == VIOLENCE), None)
         main = main or (events[0].id if events else None)
+        events += self._acts_apart(families, events)
         return EventIndex(events=events, by_sentence=by_sentence, main=main)
+
+    def _acts_apart(self, families: list[_Family], events: list[Event]) -> list[Event]:
+        """Events for the acts an incident's paragraphs tell beside it (`extract.acts`): an act of
+        another kind (an arson in a kidnapping), or of the same kind on its own day or in its own
+        town. They carry no sentences, so every figure stays with the incident that tells it."""
+        spans = incidents.paragraph_spans(self.text)
+        made = {_act_key(e) for e in events}
+        found: list[Event] = []
+        for family, event in zip(families, events, strict=True):
+            if family.name != VIOLENCE:
+                continue
+            # An incident typed as no act (a protest, an arrest) leaves every act it tells its own.
+            is_act = acts.is_act(event.acled_event_type, event.acled_sub_event_type)
+            kind = event_types.kind_of(event.acled_sub_event_type) if is_act else None
+            for paragraph in self._told_on(family, families, len(spans)):
+                for act in acts.acts_in(self.text, *spans[paragraph]):
+                    date, place = self._act_date(act, spans[paragraph][0]), self._act_place(act)
+                    if act.kind == kind and not _apart(event, date, place):
+                        continue  # the incident itself, told on
+                    new = self._act_event(f"e{len(events) + len(found) + 1}", act, event, date, place)
+                    key = _act_key(new)
+                    if new.acled_event_type is not None and key not in made:
+                        made.add(key)
+                        found.append(new)
+        return found
+
+    @staticmethod
+    def _told_on(family: _Family, families: list[_Family], paragraphs: int) -> list[int]:
+        """An incident's paragraphs, and after each the paragraphs no event claims: a wire story
+        tells on in paragraphs with no trigger word ("a telecommunications office was destroyed
+        by explosives in ...")."""
+        claimed = {p for f in families for p in f.passages}
+        own = sorted(p for p in family.passages if p >= 0)
+        found = []
+        for paragraph in own:
+            found.append(paragraph)
+            following = paragraph + 1
+            while following < paragraphs and following not in claimed:
+                found.append(following)
+                following += 1
+        return list(dict.fromkeys(found))
+
+    def _act_event(self, event_id: str, act: acts.Act, incident: Event,
+                   date: DateRange | None, place: Place | None) -> Event:
+        event_type, sub_type = acts.act_type(self.text[slice(*act.sentence)], act.kind)
+        return Event(id=event_id, kind=self.text[act.start:act.end].lower(), acled_event_type=event_type,
+                     acled_sub_event_type=sub_type, date=date or incident.date, place=place or incident.place,
+                     actors=incident.actors, mentions=[Span(start=act.start, end=act.end)])
+
+    def _act_date(self, act: acts.Act, paragraph_start: int) -> DateRange | None:
+        """The day an act's own sentence dates it to, else the last day its paragraph gave before
+        it ("Rebels attacked the post yesterday. They also burned the town hall.")."""
+        own = self._days_within(*act.sentence)
+        earlier = self._days_within(paragraph_start, act.sentence[0])
+        return own[0] if own else (earlier[-1] if earlier else None)
+
+    def _days_within(self, first: int, last: int) -> list[DateRange]:
+        return [d for d in self._dates_within(first, last)
+                if d.precision == DatePrecision.DAY and d.start == d.end and not self._history(d)]
+
+    def _act_place(self, act: acts.Act) -> Place | None:
+        """The town an act's own sentence sets it in, else the country it says it happened in."""
+        mentions = self._named_within(*act.sentence)
+        towns = [m for m in mentions if m.place.precision in (PlacePrecision.POINT, PlacePrecision.ADMIN2)]
+        located = [m for m in mentions if m.place.precision == PlacePrecision.COUNTRY and m.weight >= 1.0]
+        best = max(towns or located, key=lambda m: m.weight, default=None)
+        return best.place if best else None
 
     def _sentences(self) -> list[_Sentence]:
         spans = incidents.paragraph_spans(self.text)
@@ -209,7 +277,7 @@ class EventFinder:
             for paragraph in family.passages:
                 if paragraph < 0:
                     continue
-                for mention in self.scanner.within(*spans[paragraph]):
+                for mention in self._named_within(*spans[paragraph]):
                     family.places[mention.place] += mention.weight * _PARAGRAPH_PLACE_WEIGHT
 
     def _family_of(self, sent: SpacySpan) -> tuple[str | None, list[Token]]:
@@ -288,15 +356,28 @@ class EventFinder:
         ahead = _SENTENCE_END.search(self.text, max(first, last - 1), last + _WIDEN)
         return (ends_before[-1].end() if ends_before else first), (ahead.end() if ahead else last)
 
+    def _in_dateline(self, offset: int) -> bool:
+        """Whether an offset lies in a wire dateline. (Only in ALL-CAPS wire text: a web story's
+        "DAYTON, Ohio —" is usually where it happened, and counts twice to say so.)"""
+        return (self.scanner.upper and self.dateline is not None
+                and self.dateline.start <= offset < self.dateline.end)
+
+    def _named_within(self, first: int, last: int) -> list[PlaceMention]:
+        """The place names of a stretch of text, but for a wire dateline's: it already counts once
+        as the dateline, and counted again as a name of the first sentence, which every wire
+        text runs it into, it would outweigh the town the story names."""
+        return [m for m in self.scanner.within(first, last) if not self._in_dateline(m.start)]
+
     def _places(self, unit: ParsedUnit, sent: SpacySpan) -> Counter:
         places: Counter = Counter()
         first, last = self._sentence_bounds(unit, sent)
-        scanned = self.scanner.within(first, last)
+        scanned = self._named_within(first, last)
         for mention in scanned:
             places[mention.place] += mention.weight
         taken = {m.start for m in scanned}
         for ent in sent.ents:
-            if ent.label_ not in ("GPE", "LOC", "FAC") or unit.start_of(ent[0]) in taken:
+            start = unit.start_of(ent[0])
+            if ent.label_ not in ("GPE", "LOC", "FAC") or start in taken or self._in_dateline(start):
                 continue
             place = self.gazetteer.lookup(_strip_the(ent.text))
             if place is None or (self.scanner.upper and place.country not in self.scanner.countries):
@@ -338,6 +419,9 @@ class EventFinder:
         # Whole paragraphs: a wrapped wire line or a clipped sentence hides the words that type it.
         text = "\n".join(list(family.passages.values())[:_TYPED_PASSAGES])
         event_type, sub_type = event_types.classify(text, kind=family.kind) if text else (None, None)
+        if event_type is None and family.name == VIOLENCE and text:
+            # Too few cues for the classifier ("a new attack on the pipeline"), yet a violent act.
+            event_type, sub_type = acts.act_type(text, family.kind or "attack")
         if family.name == PROTEST and event_type not in ("Protests", "Riots"):
             event_type, sub_type = "Protests", "Peaceful protest"
         actors = list({a.name: a for a in family.actors}.values())
@@ -413,7 +497,7 @@ class EventFinder:
 
     def _date(self, family: _Family) -> DateRange:
         for dates in (family.dates, family.nearby_dates, self._lone_event_dates()):
-            dates = [d for d in dates if not self._history(d)]
+            dates = [d for d in dates if not self._history(d) and not tally_period(d)]
             if dates:
                 votes = Counter((d.start, d.end, d.precision) for d in dates)
                 best = min(votes.items(), key=lambda kv: (_PRECISION_RANK.get(kv[0][2], 9), -kv[1]))[0]
@@ -422,6 +506,22 @@ class EventFinder:
             # No date of its own: it happened on or before the report was published.
             return DateRange(start=None, end=self.published, precision=None, inferred=True)
         return DateRange(start=None, end=None)
+
+
+def _act_key(event: Event) -> tuple:
+    """What makes two events one in ACLED's terms: the kind of act, its day and its place."""
+    kind = event_types.kind_of(event.acled_sub_event_type)
+    if not acts.is_act(event.acled_event_type, event.acled_sub_event_type):
+        kind = event.acled_sub_event_type  # a protest or an arrest is no act of any kind
+    return kind, event.date.start, event.date.end, event.place.name, event.place.country
+
+
+def _apart(incident: Event, date: DateRange | None, place: Place | None) -> bool:
+    """Whether an act of the incident's own kind is set on another day or in another town."""
+    other_day = date is not None and (date.start, date.end) != (incident.date.start, incident.date.end)
+    other_town = (place is not None and place.precision != PlacePrecision.COUNTRY
+                  and place.name != incident.place.name)
+    return other_day or other_town
 
 
 def _days_before(date: DateRange, published: str) -> int:

@@ -1,0 +1,113 @@
+"""Acts of their own inside an incident's paragraphs: an arson beside a kidnapping, a murder
+told beside a bombing.
+
+ACLED codes one event per type, place and day, and a wire story often tells several acts in one
+paragraph ("the gunmen kidnapped 31 villagers and, before fleeing, set fire to a store"). The
+incident splitter (`extract.incidents`) groups whole paragraphs; this module reads each sentence
+of an incident's paragraphs for an act of a kind the incident is not — an arson, a bombing, a
+kidnapping, a killing — so that the act can be recorded as an event of its own.
+
+An act counts only when its sentence reads as one: a bomb found or defused is no bombing, and a
+killing that the sentence gives as a tally of months ("so far this year, 12 have been killed")
+is background, not an act.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tollbook.extract import event_types
+
+# Words that tell an act of each kind, over lower-cased text (so upper-case wire reads the same).
+_ACT_WORDS = {
+    "destruction": r"set (?:on )?fire|set ablaze|burn(?:ed|t)|torch(?:ed)?|arson",
+    "explosion": r"bomb(?:s|ed|ing|ings)?|dynamite|explosives?|explo(?:ded|sion|sions)|blew up|blasts?|grenades?",
+    "abduction": r"kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ors?)?",
+    "attack": r"murder(?:ed)?|assassinat(?:ed|ion)|shot|gunned down|massacred?|killed|fired (?:at|on)|"
+              r"opened fire|attack(?:ed)?|ambush(?:ed)?|raid(?:ed)?",
+}
+_ACTS = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in _ACT_WORDS.items()}
+# What makes a sentence's act no act: arms found or made safe, a tally over a period.
+_NOT_DONE = re.compile(
+    r"\b(?:defus\w*|deactivat\w*|dismantl\w*|found|discover\w*|seiz\w*|confiscat\w*|"
+    r"(?:so far|since|during|over the (?:last|past)) (?:\w+ ){0,3}(?:year|years|months|weeks)|"
+    r"so far this \w+)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'’”]?(?=\s)")
+VIOLENT_TYPES = (event_types.BATTLES, event_types.REMOTE, event_types.CIVILIANS)
+_DESTRUCTION = "Looting/property destruction"
+
+
+@dataclass(frozen=True)
+class Act:
+    kind: str  # "destruction", "explosion", "abduction" or "attack"
+    start: int  # where the word that tells the act stands in the text
+    end: int
+    sentence: tuple[int, int]  # the sentence that tells it
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of text[start:end], split at full stops."""
+    spans, first = [], start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        spans.append((first, match.end()))
+        first = match.end()
+    if text[first:end].strip():
+        spans.append((first, end))
+    return spans
+
+
+def acts_in(text: str, start: int, end: int) -> list[Act]:
+    """The acts text[start:end] tells, at most one per kind and sentence, in text order."""
+    found = []
+    for first, last in sentences(text, start, end):
+        lowered = text[first:last].lower()
+        for kind in act_kinds(lowered):
+            word = _ACTS[kind].search(lowered)
+            found.append(Act(kind, first + word.start(), first + word.end(), (first, last)))
+    return found
+
+
+def act_kinds(sentence: str) -> list[str]:
+    """The kinds of act one sentence tells. A distinctive kind (arson, bombing, kidnapping) counts
+    when a word of it stands in the sentence and its rules score; a killing counts when it is
+    what the sentence is chiefly about (a bomb that killed two is a bombing)."""
+    lowered = sentence.lower()
+    if _NOT_DONE.search(lowered):
+        return []
+    totals = event_types.scores(lowered)
+    # The sentence's best type, however weak: a bare "attacked" still tells an attack.
+    event_type, sub_type = max(totals, key=totals.__getitem__, default=(None, None))
+    kinds: list[str] = []
+    for kind in event_types.DISTINCT_KINDS:
+        best = max((v for (_, sub), v in totals.items() if event_types.KINDS.get(sub) == kind), default=0.0)
+        if best >= event_types.MIN_SCORE and _ACTS[kind].search(lowered):
+            kinds.append(kind)
+    main = event_types.kind_of(sub_type)
+    if main == "attack" and event_type in VIOLENT_TYPES and _ACTS["attack"].search(lowered):
+        kinds.append("attack")
+    return kinds
+
+
+def is_act(event_type: str | None, sub_type: str | None) -> bool:
+    """Whether an ACLED type is an act of violence or destruction (not a protest, an arrest...)."""
+    return event_type in VIOLENT_TYPES or sub_type == _DESTRUCTION
+
+
+def act_type(sentence: str, kind: str) -> tuple[str | None, str | None]:
+    """The ACLED type of an act of the given kind told in a sentence: the best-scoring sub-type of
+    that kind ("attack": any violent sub-type of no distinctive kind), so that the arrest or the
+    protest the same sentence tells does not type the act."""
+    totals = event_types.scores(sentence.lower())
+    order = list(event_types.RULES)
+    fitting = [key for key, value in totals.items() if value > 0 and _of_kind(key, kind)]
+    if not fitting:
+        return None, None
+    return max(fitting, key=lambda key: (totals[key], -order.index(key)))
+
+
+def _of_kind(key: tuple[str, str], kind: str) -> bool:
+    if kind == "attack":
+        return key[0] in VIOLENT_TYPES and key[1] not in event_types.KINDS
+    return event_types.KINDS.get(key[1]) == kind
