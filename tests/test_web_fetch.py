@@ -47,7 +47,7 @@ def test_loopback_only_when_allowed():
 
 NAMES = {"news.example": ["93.184.215.14"], "intranet.example": ["10.1.2.3"],
          "mixed.example": ["93.184.215.14", "192.168.1.10"], "metadata.example": ["169.254.169.254"],
-         "nothing.example": []}
+         "nothing.example": [], "story.example": ["127.0.0.1"]}
 
 
 def fake_resolver(host: str, port: int) -> list[str]:
@@ -103,8 +103,12 @@ REDIRECTS = {"/to-metadata": "http://169.254.169.254/latest/meta-data/", "/to-pr
              "/to-story": "/story", "/loop": "/loop"}
 
 
+HOSTS_SEEN: list[str] = []
+
+
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802
+        HOSTS_SEEN.append(self.headers.get("Host", ""))
         if self.path in REDIRECTS:
             self.send_response(302)
             self.send_header("Location", REDIRECTS[self.path])
@@ -166,6 +170,15 @@ def test_a_redirect_to_an_allowed_page_is_followed(local_server):
 def test_bodies_over_the_limit_are_refused(local_server, path):
     with pytest.raises(FetchRefused, match="larger than"):
         local_fetch(local_server + path, max_bytes=10_000)
+
+
+def test_the_connection_goes_to_the_checked_address_not_a_second_lookup(local_server):
+    # "story.example" is known only to the checking resolver: a second lookup of the name at
+    # connection time (what a DNS-rebinding host exploits) would trip the no-DNS guard
+    port = local_server.rsplit(":", 1)[1]
+    final, body = local_fetch(f"http://story.example:{port}/story")
+    assert body == STORY and final == f"http://story.example:{port}/story"
+    assert HOSTS_SEEN[-1] == f"story.example:{port}"  # the server still sees the URL's own host
 
 
 def test_loopback_is_refused_by_default(local_server):

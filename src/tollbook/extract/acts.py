@@ -22,7 +22,8 @@ from tollbook.extract import event_types
 # Words that tell an act of each kind, over lower-cased text (so upper-case wire reads the same).
 _ACT_WORDS = {
     "destruction": r"set (?:on )?fire|set ablaze|burn(?:ed|t)|torch(?:ed)?|arson",
-    "explosion": r"bomb(?:s|ed|ing|ings)?|dynamite|explosives?|explo(?:ded|sion|sions)|blew up|blasts?|grenades?",
+    "explosion": r"bomb(?:s|ed|ing|ings)?|dynamite|explosives?|explo(?:ded|sion|sions)|blew up|blasts?|"
+                 r"grenades?",
     "abduction": r"kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ors?)?",
     "attack": r"murder(?:ed)?|assassinat(?:ed|ion)|shot|gunned down|massacred?|killed|fired (?:at|on)|"
               r"opened fire|attack(?:ed)?|ambush(?:ed)?|raid(?:ed)?",

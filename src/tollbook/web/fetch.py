@@ -3,7 +3,8 @@
 A URL is fetched only if it is http(s) and every address its host resolves to is public: loopback,
 private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16 — cloud metadata lives at
 169.254.169.254), multicast, reserved and unspecified addresses are refused. Redirects are followed
-by hand, each target checked the same way before any connection to it; bodies stop at a size limit.
+by hand, each target checked the same way before any connection to it; the connection goes to the
+address that was checked (no second lookup to rebind); bodies stop at a size limit.
 """
 
 from __future__ import annotations
@@ -89,8 +90,8 @@ def fetch_url(
     client = client or httpx.Client(timeout=TIMEOUT, follow_redirects=False, trust_env=False)
     try:
         for _hop in range(MAX_REDIRECTS + 1):
-            check_url(url, resolver=resolver, allow_loopback=allow_loopback)
-            with client.stream("GET", url, headers={"User-Agent": "tollbook"}) as response:
+            addresses = check_url(url, resolver=resolver, allow_loopback=allow_loopback)
+            with _pinned_get(client, url, addresses[0]) as response:
                 if response.is_redirect:
                     url = urljoin(url, response.headers.get("location", ""))
                     continue
@@ -103,6 +104,20 @@ def fetch_url(
     finally:
         if own:
             client.close()
+
+
+def _pinned_get(client: httpx.Client, url: str, address: str):
+    """GET `url` from the address that was checked, not from a second lookup of its host name: a
+    name that answers a public address to the check and a private one to the connection (DNS
+    rebinding) still reaches only the checked address. The Host header and the TLS server name
+    stay the URL's own, so virtual hosts and certificates work as usual."""
+    parts = urlsplit(url)
+    ip = f"[{address}]" if ":" in address else address
+    netloc = f"{ip}:{parts.port}" if parts.port else ip
+    host = f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
+    return client.stream("GET", parts._replace(netloc=netloc).geturl(),
+                         headers={"User-Agent": "tollbook", "Host": host},
+                         extensions={"sni_hostname": parts.hostname})
 
 
 def _body(response: httpx.Response, max_bytes: int) -> bytes:
