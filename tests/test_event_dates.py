@@ -142,3 +142,31 @@ def test_a_protest_keeps_its_own_date():
     text = "Hundreds of students protested outside the ministry on Friday against the killing of a teacher."
     events = extract_text(text, published="2015-06-24").events
     assert any(e.date.start == "2015-06-19" for e in events)
+
+
+# published on Wednesday 2015-06-24
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a one-event report that names no day: the day it was published, as a guess
+        (
+            "A man was shot twice in the back outside a corner store. It happened around 1 a.m.",
+            ("2015-06-24", "2015-06-24"),
+        ),
+        ("Two teenagers were wounded by gunfire near a park, police said.", ("2015-06-24", "2015-06-24")),
+        # near misses: an earlier day dates what followed or what was said: the event may be older
+        (
+            "A man was shot and killed outside a bakery. His cousin was arrested Monday.",
+            (None, "2015-06-24"),
+        ),
+        ("A woman was shot in her car, the sheriff's office said Tuesday.", (None, "2015-06-24")),
+    ],
+)
+def test_an_undated_lone_event_takes_the_publication_day(text, expected):
+    assert _event_date(text, "2015-06-24") == expected
+
+
+def test_an_undated_wire_copy_keeps_its_open_date():
+    text = ("   LIMA, 12 MAR 91 -- [TEXT] GUERRILLAS KILLED TWO GUARDS OUTSIDE A BANK IN\n"
+            "HUANCAYO.\n")
+    assert _event_date(text, "1991-03-12") == (None, "1991-03-12")
