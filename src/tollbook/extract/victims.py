@@ -19,6 +19,7 @@ from tollbook.annotate.people import TITLE_WORDS, fold
 from tollbook.extract import outcomes
 from tollbook.extract.draft import Draft, evidence_span
 from tollbook.extract.lexicon import (
+    GENDER_ADJECTIVES,
     INTRANSITIVE_OUTCOMES,
     NOT_PEOPLE,
     OUTCOME_ADJECTIVES,
@@ -26,7 +27,7 @@ from tollbook.extract.lexicon import (
     PATIENT_VERBS,
     person_noun,
 )
-from tollbook.model import Category, Count, Group, Outcome, Qualifier, Role, SegmentKind
+from tollbook.model import Category, Count, Gender, Group, Outcome, Qualifier, Role, SegmentKind
 
 _SINGULAR_DETS = frozenset("a an one another".split())
 _DEFINITE_DETS = frozenset("the this that".split())
@@ -57,6 +58,8 @@ def find(
         if not people or not all(_is_one_person(p, unit.kind) for p in people):
             continue
         covered.update(p.i for p in people)
+        if outcome == Outcome.CASUALTIES and outcomes.survived(sent):
+            outcome = Outcome.INJURED  # "was shot in the leg but survived": wounded, not killed
         drafts.append(_draft(text, unit, sent, people, outcome, confidence))
     return drafts
 
@@ -327,8 +330,16 @@ def _group(people: list[Token]) -> Group:
     entries = [person_noun(p.lemma_) for p in people]
     if len(people) == 1 and entries[0] is not None:
         e = entries[0]
-        return Group(noun=people[0].text, category=e.category, role=e.role, gender=e.gender, age_group=e.age)
+        gender = e.gender or _gender_word(people[0])
+        return Group(noun=people[0].text, category=e.category, role=e.role, gender=gender, age_group=e.age)
     genders = {e.gender if e is not None else None for e in entries}
     gender = genders.pop() if len(genders) == 1 else None  # a bare name says nothing of gender
     role = Role.UNKNOWN if any(p.lower_ in _PRONOUNS for p in people) else Role.VICTIM
     return Group(noun=None, category=Category.UNKNOWN, role=role, gender=gender)
+
+
+def _gender_word(noun: Token) -> Gender | None:
+    """ "the female victim", "a male passenger": the gender its noun does not say, so that
+    "a boy died … the female victim was wounded" stays two people."""
+    return next((GENDER_ADJECTIVES[c.lower_] for c in noun.children
+                 if c.dep_ in ("amod", "compound") and c.lower_ in GENDER_ADJECTIVES), None)
