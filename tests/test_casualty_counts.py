@@ -52,6 +52,9 @@ FOUND = [
     ("Police say Ray Ortiz was mortally wounded on Tuesday.", ("killed", "Ray Ortiz")),
     ("Two men were fatally wounded in the attack.", ("killed", "Two")),
     ("In two months, eight teenagers have been injured or killed by gunfire.", ("injured", "eight")),
+    ("The gunfire outside the bar sent four people to the hospital.", ("injured", "four")),
+    ("One person has died and a second was injured after the robbery.", ("injured", "a second")),
+    ("One man was killed and a second man was wounded.", ("injured", "a second man")),
 ]
 
 # (sentence, words that must not be a casualty figure)
@@ -69,6 +72,9 @@ NOT_FOUND = [
     ("Smith was never sure he was dead right, his lawyer joked.", "he"),
     ("There were three customers who weren't injured in the store.", "three"),
     ("Two clerks who were not hurt called the police.", "Two"),
+    ("The chief sent two officers to the hospital to interview the victim.", "two"),
+    ("The boy was sent to his room after the argument.", "The boy"),
+    ("A second shooting left the neighbourhood shaken.", "A second"),
 ]
 
 
@@ -186,6 +192,8 @@ ARTICLES = [
     ("Two people were killed in a triple shooting on Elm Street.", 2, 1),
     # near miss: "double homicide" says nothing more than the figures of the dead
     ("Police are investigating a double homicide on Elm Street. A man was found dead.", 1, 0),
+    # "a second man" is not the one who died
+    ("One man was killed and a second man was wounded.", 1, 1),
     # "no one else was hurt" adds nobody and cancels nobody
     ("The father accidentally shot his son in the foot. No one else in the house was hurt.", 0, 1),
 ]

@@ -362,6 +362,8 @@ def in_care(verb: Token) -> bool:
                 return True  # "treated for gunshot wounds", "arrived at a hospital with gunshot wounds"
             if prep.lower_ == "for" and word == "treatment" and lemma in _CARE_VERBS - {"treat"}:
                 return True  # "were taken to local hospitals for treatment"
+            if prep.lower_ == "to" and word == "hospital" and lemma == "send":
+                return True  # "the shooting sent four people to the hospital"
             if prep.lower_ == "in" and word == "condition" and lemma in _BE_VERBS | _CARE_VERBS | {"leave"}:
                 return any(m.lower_ in _CONDITIONS for m in pobj.children)
     return False

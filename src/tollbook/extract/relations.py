@@ -225,9 +225,13 @@ def _standing_one(draft: Draft, outcome: Outcome) -> bool:
 
 
 def _another(draft: Draft) -> bool:
-    """ "another", "another man": a person other than the one before."""
+    """ "another", "another man", "a second man": a person other than the one before."""
     anchor = draft.anchor
-    return anchor.lower_ == "another" or any(c.lower_ == "another" for c in anchor.children)
+    return anchor.lower_ in _OTHERS or any(c.lower_ in _OTHERS for c in anchor.children)
+
+
+# "another man", "a second victim", "the other man": a person besides the one told before
+_OTHERS = frozenset("another second third fourth other".split())
 
 
 def _link_parts(drafts: list[Draft], everything: list[Draft]) -> None:

@@ -261,6 +261,8 @@ def _has_object(verb: Token) -> bool:
 
 
 def _is_one_person(token: Token, kind: SegmentKind) -> bool:
+    if token.lower_ in _ORDINALS and token.dep_ in ("nsubj", "nsubjpass") and _has_det(token, "a"):
+        return True  # "one person died and a second was injured" (an ordinal reads as a number)
     if token.like_num or any(c.like_num and c.dep_ == "nummod" for c in token.children):
         return False
     if token.ent_type_ == "PERSON" or token.lower_ in _PRONOUNS or _aged(token):
@@ -285,6 +287,13 @@ def _is_one_person(token: Token, kind: SegmentKind) -> bool:
     has_possessive = any(c.dep_ == "poss" for c in token.children)
     bare_headline_noun = kind == SegmentKind.HEADLINE and not dets  # "Man shot, killed"
     return bool(dets & _SINGULAR_DETS) or bool(dets & _DEFINITE_DETS) or has_possessive or bare_headline_noun
+
+
+_ORDINALS = frozenset("second third fourth fifth".split())
+
+
+def _has_det(token: Token, word: str) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == word for c in token.children)
 
 
 def _open_patient(token: Token) -> bool:
