@@ -192,6 +192,16 @@ ARTICLES = [
     ("Two people were killed in a triple shooting on Elm Street.", 2, 1),
     # near miss: "double homicide" says nothing more than the figures of the dead
     ("Police are investigating a double homicide on Elm Street. A man was found dead.", 1, 0),
+    # "…, who died at the scene" tells the fate of the person shot
+    ("Police say the gunman shot the 18-year-old man who died at the scene.", 1, 0),
+    ("Deputies say a 29-year-old man who was found dead in a ditch was shot several times.", 1, 0),
+    # near miss: a relative clause that tells no death
+    ("Deputies say a 29-year-old man who was found in a ditch was shot several times.", 0, 1),
+    # "the other man shot … he suffered wounds" is not the dead man's earlier wound ...
+    ("One man is dead after a shooting at a mall. The other man shot is 19; he suffered two gunshot "
+     "wounds.", 1, 1),
+    # ... while "the victim had gunshot wounds" after a death is the dead man's
+    ("A man was found shot to death inside a van. The victim had gunshot wounds to the chest.", 1, 0),
     # "a second man" is not the one who died
     ("One man was killed and a second man was wounded.", 1, 1),
     # "no one else was hurt" adds nobody and cancels nobody

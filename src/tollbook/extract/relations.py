@@ -173,9 +173,16 @@ def _may_be_same_person(death: Draft, wound: Draft) -> bool:
     """Whether a death can be the fate of a wounded person: the same name (or none: "a man's
     body was found … the victim had gunshot wounds"), or a pronoun after the wound. A wound its
     sentence says was survived ("is expected to survive") was nobody's death."""
-    if survived(wound.sentence):
+    if survived(wound.sentence) or _someone_besides(wound):
         return False
     return death.person == wound.person or _pronoun_after(death, wound)
+
+
+def _someone_besides(draft: Draft) -> bool:
+    """A figure whose sentence tells of a person besides one told before: "The other man shot
+    is a 19-year-old; he suffered two gunshot wounds"."""
+    return any(t.lower_ in _OTHERS and t.dep_ in ("amod", "det") and t.head.pos_ == "NOUN"
+               for t in draft.sentence)
 
 
 def _mark_survivors(drafts: list[Draft]) -> None:

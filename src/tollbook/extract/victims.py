@@ -60,6 +60,8 @@ def find(
         covered.update(p.i for p in people)
         if outcome == Outcome.CASUALTIES and outcomes.survived(sent):
             outcome = Outcome.INJURED  # "was shot in the leg but survived": wounded, not killed
+        if outcome != Outcome.KILLED and _died_after(patient):
+            outcome = Outcome.KILLED  # "shot the 18-year-old man, who died at the scene"
         drafts.append(_draft(text, unit, sent, people, outcome, confidence))
     return drafts
 
@@ -179,6 +181,16 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
                 yield from ((s, outcome, 0.8) for s in _subjects(verb) if s.dep_ == "nsubj")
             elif child.dep_ == "dobj":
                 yield child, outcome, 0.8
+
+
+def _died_after(person: Token) -> bool:
+    """A relative clause that tells the person's death: "…, who died at the scene", "a man who
+    was found dead in a ditch"."""
+    return any(
+        c.dep_ == "relcl" and not outcomes.negated(c)
+        and (c.lemma_.lower() == "die" or _state_outcome(c) == Outcome.KILLED)
+        for c in person.children
+    )
 
 
 def _bare_participle(verb: Token) -> bool:
