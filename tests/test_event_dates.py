@@ -170,3 +170,19 @@ def test_an_undated_wire_copy_keeps_its_open_date():
     text = ("   LIMA, 12 MAR 91 -- [TEXT] GUERRILLAS KILLED TWO GUARDS OUTSIDE A BANK IN\n"
             "HUANCAYO.\n")
     assert _event_date(text, "1991-03-12") == (None, "1991-03-12")
+
+
+def test_a_report_that_dates_nothing_dates_each_of_its_events_by_publication():
+    text = ("A man was shot and killed outside a bar on Elm Street.\n\n"
+            "Hundreds of residents marched to city hall to protest the violence.")
+    events = extract_text(text, published="2015-06-24").events
+    assert len(events) == 2
+    assert all((e.date.start, e.date.end) == ("2015-06-24", "2015-06-24") for e in events)
+
+
+def test_a_report_of_several_events_that_names_an_earlier_day_leaves_them_undated():
+    text = ("A man was shot and killed outside a bar on Elm Street. His cousin was arrested Monday.\n\n"
+            "Hundreds of residents marched to city hall to protest the violence.")
+    events = extract_text(text, published="2015-06-24").events
+    assert len(events) == 2
+    assert all(e.date.start is None for e in events)

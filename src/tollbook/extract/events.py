@@ -425,9 +425,9 @@ class EventFinder:
                 return next(d for d in dates if (d.start, d.end, d.precision) == best)
         if self.published:
             # A wire copy dates its dateline and reports the days before it; a web page that
-            # never dates its one event most often tells that day's news.
-            if self._lone_event and not any(self._header_date(m) for m in self.dates):
-                own = [m.resolved for m in self.dates if not self._stamp(m)]
+            # never dates its one event (or dates nothing at all) most often tells that day's news.
+            own = [m.resolved for m in self.dates if not self._stamp(m)]
+            if (self._lone_event or not own) and not any(self._header_date(m) for m in self.dates):
                 guess = publication_day(self.published, own)
                 if guess is not None:
                     return guess
