@@ -25,7 +25,8 @@ def _kinds(text: str) -> dict[str, SegmentKind]:
 
 def test_a_fuller_lede_after_a_caption_is_body():
     kinds = _kinds(LEDE_AFTER_CAPTION)
-    assert kinds["Three men were shot late Saturday outside a diner in Millbrook, police said."] == SegmentKind.BODY
+    lede = "Three men were shot late Saturday outside a diner in Millbrook, police said."
+    assert kinds[lede] == SegmentKind.BODY
 
 
 def test_a_caption_printed_twice_is_a_caption_both_times():

@@ -282,12 +282,14 @@ def test_a_survived_shooting_is_a_wound(text, outcome):
 
 
 def test_joined_figures_that_add_up_split_an_earlier_figure():
-    claims = body_claims("A gunman shot and wounded five teenagers. Three girls and two boys were hospitalized.")
+    claims = body_claims("A gunman shot and wounded five teenagers. "
+                         "Three girls and two boys were hospitalized.")
     whole = next(c for c in claims if c.count.value == 5)
     parts = [c for c in claims if c.count.value in (2, 3)]
     assert len(parts) == 2 and all(c.part_of == whole.id for c in parts)
 
 
 def test_joined_figures_that_add_up_to_something_else_stay_apart():
-    claims = body_claims("A gunman shot and wounded four teenagers. Three girls and two boys were hospitalized.")
+    claims = body_claims("A gunman shot and wounded four teenagers. "
+                         "Three girls and two boys were hospitalized.")
     assert all(c.part_of is None for c in claims)

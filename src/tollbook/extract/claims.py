@@ -362,7 +362,8 @@ def _multiple_shootings(text: str, unit: ParsedUnit, sent: SpacySpan) -> list[Dr
     for noun in sent:
         if noun.lemma_.lower() not in ("shooting", "shoot") or noun.pos_ != "NOUN":
             continue
-        word = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in _MULTIPLES), None)
+        word = next((c for c in noun.children
+                     if c.dep_ in ("amod", "compound") and c.lower_ in _MULTIPLES), None)
         if word is None:
             continue
         span = unit.span_of(word, noun)

@@ -282,7 +282,8 @@ class EventFinder:
         whatever its place."""
         if self.dateline is not None and self.dateline.start <= mention.start < self.dateline.end + 2:
             return True
-        return bool(_HEADER_AFTER.match(self.text, mention.end)) and not self.text[: mention.start].count("\n")
+        first_line = not self.text[: mention.start].count("\n")
+        return bool(_HEADER_AFTER.match(self.text, mention.end)) and first_line
 
     def _sentence_bounds(self, unit: ParsedUnit, sent: SpacySpan) -> tuple[int, int]:
         """Where the sentence starts and ends in the text. Wrapped wire text comes in one unit per

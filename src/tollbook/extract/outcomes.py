@@ -450,6 +450,7 @@ def survived(sentence) -> bool:
     """A sentence that says someone lived: "was shot but survived", "is expected to survive",
     "is recovering" — and says nothing of a death ("did not survive" is a death)."""
     lived = any(
-        t.lemma_.lower() in _SURVIVAL_VERBS and t.pos_ in ("VERB", "AUX") and not _negated(t) for t in sentence
+        t.lemma_.lower() in _SURVIVAL_VERBS and t.pos_ in ("VERB", "AUX") and not _negated(t)
+        for t in sentence
     )
     return lived and not any(t.lemma_.lower() in ("die", "kill") for t in sentence)

@@ -13,8 +13,8 @@ import dataclasses
 from collections import Counter
 
 from tollbook.extract.draft import Draft
-from tollbook.extract.outcomes import survived
 from tollbook.extract.lexicon import REVISION_WORDS
+from tollbook.extract.outcomes import survived
 from tollbook.model import Category, Outcome, Status
 
 
