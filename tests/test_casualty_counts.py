@@ -52,6 +52,9 @@ FOUND = [
     ("Police say Ray Ortiz was mortally wounded on Tuesday.", ("killed", "Ray Ortiz")),
     ("Two men were fatally wounded in the attack.", ("killed", "Two")),
     ("In two months, eight teenagers have been injured or killed by gunfire.", ("injured", "eight")),
+    ("The gunfire outside the bar sent four people to the hospital.", ("injured", "four")),
+    ("One person has died and a second was injured after the robbery.", ("injured", "a second")),
+    ("One man was killed and a second man was wounded.", ("injured", "a second man")),
 ]
 
 # (sentence, words that must not be a casualty figure)
@@ -67,6 +70,11 @@ NOT_FOUND = [
     ("A car hit the victim on the highway late Friday.", "the victim"),
     ("Five victims of the fraud showed up at the court with their lawyers.", "Five"),
     ("Smith was never sure he was dead right, his lawyer joked.", "he"),
+    ("There were three customers who weren't injured in the store.", "three"),
+    ("Two clerks who were not hurt called the police.", "Two"),
+    ("The chief sent two officers to the hospital to interview the victim.", "two"),
+    ("The boy was sent to his room after the argument.", "The boy"),
+    ("A second shooting left the neighbourhood shaken.", "A second"),
 ]
 
 
@@ -163,6 +171,42 @@ ARTICLES = [
     ("A man was shot in the leg on Friday. He died at the hospital.", 1, 0),
     ("Ann Smith was found with a gunshot wound. She was later pronounced dead at a hospital.", 1, 0),
     ("Police said 1 dead, 1 injured after the shooting. The second victim died at the scene.", 1, 1),
+    # a death told after an unnamed wound is that person's fate ...
+    ("A man suffered a gunshot wound on Elm Street. The man died at the hospital.", 1, 0),
+    # ... but a wound told after a death is someone else's, and a survived wound is nobody's death
+    ("A boy died after a shooting on Friday night. The female victim suffered serious injuries.", 1, 1),
+    ("A woman suffered a gunshot wound and is expected to survive. A man died at the scene.", 1, 1),
+    # "shot … and survived": wounded, beside the one killed
+    ("A man was shot and killed on Main Street. A woman was shot in the arm and survived.", 1, 1),
+    # someone shot who is, by sex, name or "another", none of the dead was wounded ...
+    ("A man was shot and killed on Main Street. A woman was shot in the arm.", 1, 1),
+    ("Police said a woman was shot in the hand. A man was shot and killed at the bar.", 1, 1),
+    ("John Smith was shot and killed at a bar. Police said Ann Jones was shot in the hand.", 1, 1),
+    # ... but may be one of them when the dead are a bare figure or the same person
+    ("Two people were killed on Main Street. A woman was shot in the arm.", 2, 0),
+    ("A woman was shot on Main Street. She died at the hospital.", 1, 0),
+    ("John Smith was shot at a bar on Friday. Smith was pronounced dead at the scene.", 1, 0),
+    ("A man killed his daughter on Friday. Later the man shot himself in the head.", 1, 0),
+    # "a double shooting": that many shot, however the report tells each of them
+    ("Police are investigating a double shooting on Elm Street. One man was shot in the back. "
+     "A 29-year-old man was shot in the arm.", 0, 2),
+    ("Two people were killed in a triple shooting on Elm Street.", 2, 1),
+    # near miss: "double homicide" says nothing more than the figures of the dead
+    ("Police are investigating a double homicide on Elm Street. A man was found dead.", 1, 0),
+    # "…, who died at the scene" tells the fate of the person shot
+    ("Police say the gunman shot the 18-year-old man who died at the scene.", 1, 0),
+    ("Deputies say a 29-year-old man who was found dead in a ditch was shot several times.", 1, 0),
+    # near miss: a relative clause that tells no death
+    ("Deputies say a 29-year-old man who was found in a ditch was shot several times.", 0, 1),
+    # "the other man shot … he suffered wounds" is not the dead man's earlier wound ...
+    ("One man is dead after a shooting at a mall. The other man shot is 19; he suffered two gunshot "
+     "wounds.", 1, 1),
+    # ... while "the victim had gunshot wounds" after a death is the dead man's
+    ("A man was found shot to death inside a van. The victim had gunshot wounds to the chest.", 1, 0),
+    # "a second man" is not the one who died
+    ("One man was killed and a second man was wounded.", 1, 1),
+    # "no one else was hurt" adds nobody and cancels nobody
+    ("The father accidentally shot his son in the foot. No one else in the house was hurt.", 0, 1),
 ]
 
 
@@ -222,3 +266,31 @@ def test_tally_rules(claims, expected):
 )
 def test_count_grammar_reads_glued_numbers_and_skips_emphatic_many(text, expected):
     assert [(m.as_written, m.value) for m in find_counts(text) if m.kind.value == "count"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("A woman was shot in the arm but survived.", "injured"),
+        ("A teenager was shot in the hip and is recovering at a hospital.", "injured"),
+        # near misses: a survival denied, or a sentence that also tells a death
+        ("A woman was shot in the arm and did not survive.", "casualties"),
+        ("A man was shot in the arm and survived, but his brother died.", "casualties"),
+    ],
+)
+def test_a_survived_shooting_is_a_wound(text, outcome):
+    assert outcomes_of(text)[0][0] == outcome
+
+
+def test_joined_figures_that_add_up_split_an_earlier_figure():
+    claims = body_claims("A gunman shot and wounded five teenagers. "
+                         "Three girls and two boys were hospitalized.")
+    whole = next(c for c in claims if c.count.value == 5)
+    parts = [c for c in claims if c.count.value in (2, 3)]
+    assert len(parts) == 2 and all(c.part_of == whole.id for c in parts)
+
+
+def test_joined_figures_that_add_up_to_something_else_stay_apart():
+    claims = body_claims("A gunman shot and wounded four teenagers. "
+                         "Three girls and two boys were hospitalized.")
+    assert all(c.part_of is None for c in claims)

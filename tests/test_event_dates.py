@@ -197,3 +197,47 @@ def test_an_adjective_participle_does_not_take_the_date(text, expected):
 )
 def test_a_period_up_to_now_does_not_date_the_incident(text, expected):
     assert _event_date(text, "1991-03-12") == expected
+
+
+# published on Wednesday 2015-06-24
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a one-event report that names no day: the day it was published, as a guess
+        (
+            "A man was shot twice in the back outside a corner store. It happened around 1 a.m.",
+            ("2015-06-24", "2015-06-24"),
+        ),
+        ("Two teenagers were wounded by gunfire near a park, police said.", ("2015-06-24", "2015-06-24")),
+        # near misses: an earlier day dates what followed or what was said: the event may be older
+        (
+            "A man was shot and killed outside a bakery. His cousin was arrested Monday.",
+            (None, "2015-06-24"),
+        ),
+        ("A woman was shot in her car, the sheriff's office said Tuesday.", (None, "2015-06-24")),
+    ],
+)
+def test_an_undated_lone_event_takes_the_publication_day(text, expected):
+    assert _event_date(text, "2015-06-24") == expected
+
+
+def test_an_undated_wire_copy_keeps_its_open_date():
+    text = ("   LIMA, 12 MAR 91 -- [TEXT] GUERRILLAS KILLED TWO GUARDS OUTSIDE A BANK IN\n"
+            "HUANCAYO.\n")
+    assert _event_date(text, "1991-03-12") == (None, "1991-03-12")
+
+
+def test_a_report_that_dates_nothing_dates_each_of_its_events_by_publication():
+    text = ("A man was shot and killed outside a bar on Elm Street.\n\n"
+            "Hundreds of residents marched to city hall to protest the violence.")
+    events = extract_text(text, published="2015-06-24").events
+    assert len(events) == 2
+    assert all((e.date.start, e.date.end) == ("2015-06-24", "2015-06-24") for e in events)
+
+
+def test_a_report_of_several_events_that_names_an_earlier_day_leaves_them_undated():
+    text = ("A man was shot and killed outside a bar on Elm Street. His cousin was arrested Monday.\n\n"
+            "Hundreds of residents marched to city hall to protest the violence.")
+    events = extract_text(text, published="2015-06-24").events
+    assert len(events) == 2
+    assert all(e.date.start is None for e in events)

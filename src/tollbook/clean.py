@@ -287,9 +287,19 @@ def _caption_kinds(text: str, lines: list[tuple[int, int]]) -> list[SegmentKind]
         if kinds[i] != SegmentKind.BODY:
             continue
         neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and kinds[j] == SegmentKind.CAPTION]
-        if any(is_twin(text[s:e], text[lines[j][0] : lines[j][1]]) for j in neighbours):
+        if any(_caption_copy(text[s:e], text[lines[j][0] : lines[j][1]]) for j in neighbours):
             kinds[i] = SegmentKind.CAPTION
     return kinds
+
+
+_NEW_WORDS_OF_A_LEDE = 2
+
+
+def _caption_copy(line: str, caption: str) -> bool:
+    """A caption's twin that says nothing more. A page may caption its photo with the lede's
+    own words; the lede then follows, fuller ("… on Sunday …, police said."), and stays body."""
+    new = set(content_words(line)) - set(content_words(caption))
+    return is_twin(line, caption) and len(new) < _NEW_WORDS_OF_A_LEDE
 
 
 def content_words(line: str) -> list[str]:

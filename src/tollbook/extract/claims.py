@@ -35,11 +35,13 @@ from tollbook.model import (
     Count,
     Group,
     Outcome,
+    Qualifier,
     Role,
     SegmentKind,
     Status,
 )
 
+_NEGATION = re.compile(r"(?i)n[’']t\b|\b(?:not|never)\b")
 _UNKNOWN_VERBS = frozenset("determine know confirm establish release clear disclose verify assess".split())
 _WINDOW_OUTCOME = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}?(?:were|was|are|have been|has been|had been|been)?\s*"
@@ -94,12 +96,15 @@ class ClaimFinder:
         drafts = []
         covered: set[int] = set()
         for match in self._counts_in(unit, sent):
+            if _none_besides(self.text, match):
+                continue
             draft = self._from_count(unit, sent, match)
             if draft is not None:
                 drafts.append(draft)
                 covered.add(draft.anchor.i)
         drafts.extend(victims.find(self.text, unit, sent, covered, list(drafts)))
         drafts.extend(_undetermined(unit, sent))
+        drafts.extend(_multiple_shootings(self.text, unit, sent))
         return drafts
 
     def _counts_in(self, unit: ParsedUnit, sent: SpacySpan) -> list[CountMatch]:
@@ -215,6 +220,15 @@ class ClaimFinder:
         return None
 
 
+_ELSE = re.compile(r"\s+(?:else|other|others)\b", re.IGNORECASE)
+
+
+def _none_besides(text: str, match: CountMatch) -> bool:
+    """ "No one else was hurt": zero people besides those already told, not a total of zero
+    that would cancel them ("No one was hurt" stays a figure)."""
+    return match.value == 0 and _ELSE.match(text, match.end) is not None
+
+
 def _count(match: CountMatch) -> Count:
     return Count(
         as_written=match.as_written,
@@ -277,8 +291,8 @@ def _window_outcome(unit: ParsedUnit, match: CountMatch) -> Outcome | None:
     view_end = match.end - unit.unit.start
     after = text[view_end : view_end + 60] if 0 <= view_end <= len(text) else ""
     found = _WINDOW_OUTCOME.match(after.strip())
-    if not found:
-        return None
+    if not found or _NEGATION.search(found.group(0)):
+        return None  # "three customers who weren't injured"
     word = found.group(1).lower()
     return OUTCOME_ADJECTIVES.get(word) or (Outcome.KILLED if word == "died" else None)
 
@@ -361,6 +375,30 @@ def _undetermined(unit: ParsedUnit, sent: SpacySpan) -> list[Draft]:
                 status=Status.UNDETERMINED,
             )
         )
+    return drafts
+
+
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+
+
+def _multiple_shootings(text: str, unit: ParsedUnit, sent: SpacySpan) -> list[Draft]:
+    """ "a double shooting", "the triple shooting": that many people shot, whatever the report
+    then tells of each of them. Not "double homicide": a count of the dead is left to the
+    figures that say so."""
+    drafts = []
+    for noun in sent:
+        if noun.lemma_.lower() not in ("shooting", "shoot") or noun.pos_ != "NOUN":
+            continue
+        word = next((c for c in noun.children
+                     if c.dep_ in ("amod", "compound") and c.lower_ in _MULTIPLES), None)
+        if word is None:
+            continue
+        span = unit.span_of(word, noun)
+        n = _MULTIPLES[word.lower_]
+        count = Count(as_written=text[span.start:span.end], start=span.start, end=span.end,
+                      value=n, low=n, high=n, qualifier=Qualifier.EXACT)
+        drafts.append(Draft(outcome=Outcome.CASUALTIES, count=count, group=Group(is_total=True), unit=unit,
+                            sentence=sent, anchor=noun, evidence=evidence_span(unit, sent), confidence=0.6))
     return drafts
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from tollbook.annotate.dates import DateMention, announced
 from tollbook.extract.lexicon import SPEECH_VERBS
-from tollbook.model import DateRange
+from tollbook.model import DatePrecision, DateRange
 
 # What follows an attack, not the attack: justice, mourning, reactions, the search for culprits.
 # Not the words of a protest ("gathered", "held a rally", "demanded"): a protest is an event too.
@@ -97,3 +97,21 @@ def tally_period(date: DateRange) -> bool:
     """A stretch of time up to now ("in the past 3 weeks", "since 1981"): what figures are counted
     over, not the date of one incident."""
     return bool(date.as_written and _PERIOD.match(date.as_written.strip()))
+
+
+_NEAR = (DatePrecision.DAY, DatePrecision.WEEK)
+
+
+def publication_day(published: str, dates: list[DateRange]) -> DateRange | None:
+    """The date of a one-event report that never dates its event: the day it was published.
+
+    Local news tells the day's shooting without a weekday ("It happened around 1 a.m. at …").
+    When the report names any earlier day or week, even one it dates something else by ("he
+    was arrested Monday", "police said Friday"), the event may lie before it: no guess (None).
+    The guess is a day, marked `inferred`, rather than "on or before publication", so that the
+    event can be matched by day.
+    """
+    day = published[:10]
+    if any(d.precision in _NEAR and d.start and d.start[:10] < day for d in dates):
+        return None
+    return DateRange(start=day, end=day, precision=DatePrecision.DAY, as_written=None, inferred=True)

@@ -31,7 +31,13 @@ from spacy.tokens import Token
 from tollbook.annotate.dates import DateKind, DateMention
 from tollbook.annotate.parsed import Parsed, ParsedUnit
 from tollbook.extract import acts, event_types, incidents
-from tollbook.extract.event_dates import dates_aftermath, elsewhere_in_time, hangs_on_speech, tally_period
+from tollbook.extract.event_dates import (
+    dates_aftermath,
+    elsewhere_in_time,
+    hangs_on_speech,
+    publication_day,
+    tally_period,
+)
 from tollbook.extract.event_places import PlaceMention, PlaceScanner, read_dateline
 from tollbook.extract.lexicon import INTRANSITIVE_OUTCOMES, OUTCOME_ADJECTIVES, OUTCOME_VERBS, SPEECH_VERBS
 from tollbook.model import Actor, DatePrecision, DateRange, Event, Place, PlacePrecision, SegmentKind, Span
@@ -341,11 +347,17 @@ class EventFinder:
 
     def _stamp(self, mention: DateMention) -> bool:
         """A date that stamps the report (a dateline's, "Posted: …"), not the event."""
+        if self._header_date(mention):
+            return True
+        return bool(_STAMP_BEFORE.search(self.text, max(0, mention.start - 25), mention.start))
+
+    def _header_date(self, mention: DateMention) -> bool:
+        """A dateline's date, or a wire header's ("CLANDESTINE, 30 MAR 89 (RADIO ...) --")
+        whatever its place."""
         if self.dateline is not None and self.dateline.start <= mention.start < self.dateline.end + 2:
             return True
-        if _HEADER_AFTER.match(self.text, mention.end) and not self.text[: mention.start].count("\n"):
-            return True  # a wire header's date ("CLANDESTINE, 30 MAR 89 (RADIO ...) --") whatever its place
-        return bool(_STAMP_BEFORE.search(self.text, max(0, mention.start - 25), mention.start))
+        first_line = not self.text[: mention.start].count("\n")
+        return bool(_HEADER_AFTER.match(self.text, mention.end)) and first_line
 
     def _sentence_bounds(self, unit: ParsedUnit, sent: SpacySpan) -> tuple[int, int]:
         """Where the sentence starts and ends in the text. Wrapped wire text comes in one unit per
@@ -503,6 +515,13 @@ class EventFinder:
                 best = min(votes.items(), key=lambda kv: (_PRECISION_RANK.get(kv[0][2], 9), -kv[1]))[0]
                 return next(d for d in dates if (d.start, d.end, d.precision) == best)
         if self.published:
+            # A wire copy dates its dateline and reports the days before it; a web page that
+            # never dates its one event (or dates nothing at all) most often tells that day's news.
+            own = [m.resolved for m in self.dates if not self._stamp(m)]
+            if (self._lone_event or not own) and not any(self._header_date(m) for m in self.dates):
+                guess = publication_day(self.published, own)
+                if guess is not None:
+                    return guess
             # No date of its own: it happened on or before the report was published.
             return DateRange(start=None, end=self.published, precision=None, inferred=True)
         return DateRange(start=None, end=None)

@@ -362,6 +362,8 @@ def in_care(verb: Token) -> bool:
                 return True  # "treated for gunshot wounds", "arrived at a hospital with gunshot wounds"
             if prep.lower_ == "for" and word == "treatment" and lemma in _CARE_VERBS - {"treat"}:
                 return True  # "were taken to local hospitals for treatment"
+            if prep.lower_ == "to" and word == "hospital" and lemma == "send":
+                return True  # "the shooting sent four people to the hospital"
             if prep.lower_ == "in" and word == "condition" and lemma in _BE_VERBS | _CARE_VERBS | {"leave"}:
                 return any(m.lower_ in _CONDITIONS for m in pobj.children)
     return False
@@ -439,3 +441,16 @@ def _hedged(verb: Token) -> bool:
 
 def negated(verb: Token) -> bool:
     return _negated(verb)
+
+
+_SURVIVAL_VERBS = frozenset("survive recover".split())
+
+
+def survived(sentence) -> bool:
+    """A sentence that says someone lived: "was shot but survived", "is expected to survive",
+    "is recovering" — and says nothing of a death ("did not survive" is a death)."""
+    lived = any(
+        t.lemma_.lower() in _SURVIVAL_VERBS and t.pos_ in ("VERB", "AUX") and not _negated(t)
+        for t in sentence
+    )
+    return lived and not any(t.lemma_.lower() in ("die", "kill") for t in sentence)

@@ -15,6 +15,7 @@ from collections import Counter
 from tollbook.annotate.counts import parse_count
 from tollbook.extract.draft import Draft
 from tollbook.extract.lexicon import REVISION_WORDS
+from tollbook.extract.outcomes import survived
 from tollbook.model import Category, Outcome, Status
 
 
@@ -22,8 +23,10 @@ def relate(drafts: list[Draft]) -> list[Draft]:
     """Resolve outcomes and relations; return the claims to keep, in text order, with ids."""
     drafts = _infer_outcomes(drafts)
     _link_revisions(drafts)
+    _mark_survivors(drafts)  # before repeats merge: "a boy was shot" and "the boy is recovering" are one
     kept = _merge_repeats(drafts)
     _link_parts(kept, drafts)
+    _link_split_figures(kept)
     _link_deaths_of_wounded(kept)
     kept.sort(key=lambda d: d.evidence.start if d.count is None else d.count.start)
     for number, draft in enumerate(kept, start=1):
@@ -158,7 +161,7 @@ def _link_deaths_of_wounded(drafts: list[Draft]) -> None:
                 if k.from_headline == wounded.from_headline
                 and _same_group(k, wounded)
                 and k.supersedes is None
-                and (k.person == wounded.person or _pronoun_after(k, wounded))
+                and _may_be_same_person(k, wounded)
                 and not _tallied_apart(k, wounded)
             ),
             None,
@@ -173,6 +176,50 @@ def _tallied_apart(death: Draft, wound: Draft) -> bool:
     people ("a man was shot and died" is one person told twice: no stated counts)."""
     return (death.sentence.start == wound.sentence.start
             and all(parse_count(d.count.as_written) is not None for d in (death, wound)))
+
+
+def _may_be_same_person(death: Draft, wound: Draft) -> bool:
+    """Whether a death can be the fate of a wounded person: the same name (or none: "a man's
+    body was found … the victim had gunshot wounds"), or a pronoun after the wound. A wound its
+    sentence says was survived ("is expected to survive") was nobody's death."""
+    if survived(wound.sentence) or _someone_besides(wound):
+        return False
+    return death.person == wound.person or _pronoun_after(death, wound)
+
+
+def _someone_besides(draft: Draft) -> bool:
+    """A figure whose sentence tells of a person besides one told before: "The other man shot
+    is a 19-year-old; he suffered two gunshot wounds"."""
+    return any(t.lower_ in _OTHERS and t.dep_ in ("amod", "det") and t.head.pos_ == "NOUN"
+               for t in draft.sentence)
+
+
+def _mark_survivors(drafts: list[Draft]) -> None:
+    """A person shot who is, by name or sex, none of the people told killed was wounded: "A man
+    was shot and killed … A woman was shot in the arm." When a death is a bare figure ("two
+    people were killed"), anyone shot may be among them, and nothing changes."""
+    for shot in drafts:
+        if not (_one_by_one(shot) and shot.outcome == Outcome.CASUALTIES and shot.status == Status.CURRENT):
+            continue
+        dead = [d for d in drafts if d.outcome == Outcome.KILLED and d.status == Status.CURRENT
+                and d.from_headline == shot.from_headline]
+        if dead and all(_one_by_one(d) and _other_person(d, shot) for d in dead):
+            shot.outcome = Outcome.INJURED
+
+
+def _one_by_one(draft: Draft) -> bool:
+    """One person told as a person ("a woman", "Ann Smith"), not a number or a pronoun, nor
+    one who shot himself (in a murder-suicide, often the last of the dead)."""
+    anchor = draft.anchor
+    return (draft.singular and not anchor.like_num and anchor.pos_ != "PRON"
+            and not any(c.lower_ in ("himself", "herself") for c in anchor.head.children))
+
+
+def _other_person(dead: Draft, shot: Draft) -> bool:
+    """Two different people: two names, or two sexes."""
+    if dead.person and shot.person:
+        return dead.person != shot.person
+    return bool(dead.group.gender and shot.group.gender and dead.group.gender != shot.group.gender)
 
 
 def _pronoun_after(later: Draft, earlier: Draft) -> bool:
@@ -194,9 +241,13 @@ def _standing_one(draft: Draft, outcome: Outcome) -> bool:
 
 
 def _another(draft: Draft) -> bool:
-    """ "another", "another man": a person other than the one before."""
+    """ "another", "another man", "a second man": a person other than the one before."""
     anchor = draft.anchor
-    return anchor.lower_ == "another" or any(c.lower_ == "another" for c in anchor.children)
+    return anchor.lower_ in _OTHERS or any(c.lower_ in _OTHERS for c in anchor.children)
+
+
+# "another man", "a second victim", "the other man": a person besides the one told before
+_OTHERS = frozenset("another second third fourth other".split())
 
 
 def _link_parts(drafts: list[Draft], everything: list[Draft]) -> None:
@@ -214,6 +265,28 @@ def _link_parts(drafts: list[Draft], everything: list[Draft]) -> None:
         if whole is not None and whole is not draft:
             draft.part_of = whole
             _inherit(draft, whole)
+
+
+def _link_split_figures(drafts: list[Draft]) -> None:
+    """ "… wounded five teenagers. Three girls and two boys were hospitalized.": joined figures
+    that add up to an earlier figure of the same people split it; they are its parts, not more."""
+    for first in drafts:
+        joined = [first, *(d for d in drafts if d is not first and _joined(first, d))]
+        if len(joined) < 2 or any(d.part_of is not None or d.count is None for d in joined):
+            continue
+        total = sum(_size(d) or 0 for d in joined)
+        whole = next((w for w in drafts if w not in joined and w.count is not None and w.part_of is None
+                      and w.status == Status.CURRENT and w.count.start < first.count.start
+                      and _size(w) == total and all(_covers(w.outcome, d.outcome) for d in joined)), None)
+        if whole is not None:
+            for draft in joined:
+                draft.part_of = whole
+
+
+def _joined(first: Draft, other: Draft) -> bool:
+    """Two figures of one sentence whose nouns are joined by "and": "three girls and two boys"."""
+    return (other.sentence == first.sentence and other.anchor.dep_ == "conj"
+            and other.anchor.head.i == first.anchor.i and other.outcome == first.outcome)
 
 
 def _covers(whole: Outcome | None, part: Outcome | None) -> bool:

@@ -19,6 +19,7 @@ from tollbook.annotate.people import TITLE_WORDS, fold
 from tollbook.extract import outcomes
 from tollbook.extract.draft import Draft, evidence_span
 from tollbook.extract.lexicon import (
+    GENDER_ADJECTIVES,
     INTRANSITIVE_OUTCOMES,
     NOT_PEOPLE,
     OUTCOME_ADJECTIVES,
@@ -26,7 +27,7 @@ from tollbook.extract.lexicon import (
     PATIENT_VERBS,
     person_noun,
 )
-from tollbook.model import Category, Count, Group, Outcome, Qualifier, Role, SegmentKind
+from tollbook.model import Category, Count, Gender, Group, Outcome, Qualifier, Role, SegmentKind
 
 _SINGULAR_DETS = frozenset("a an one another".split())
 _DEFINITE_DETS = frozenset("the this that".split())
@@ -57,6 +58,10 @@ def find(
         if not people or not all(_is_one_person(p, unit.kind) for p in people):
             continue
         covered.update(p.i for p in people)
+        if outcome == Outcome.CASUALTIES and outcomes.survived(sent):
+            outcome = Outcome.INJURED  # "was shot in the leg but survived": wounded, not killed
+        if outcome != Outcome.KILLED and _died_after(patient):
+            outcome = Outcome.KILLED  # "shot the 18-year-old man, who died at the scene"
         drafts.append(_draft(text, unit, sent, people, outcome, confidence))
     return drafts
 
@@ -178,6 +183,16 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
                 yield child, outcome, 0.8
 
 
+def _died_after(person: Token) -> bool:
+    """A relative clause that tells the person's death: "…, who died at the scene", "a man who
+    was found dead in a ditch"."""
+    return any(
+        c.dep_ == "relcl" and not outcomes.negated(c)
+        and (c.lemma_.lower() == "die" or _state_outcome(c) == Outcome.KILLED)
+        for c in person.children
+    )
+
+
 def _bare_participle(verb: Token) -> bool:
     """ "One man was killed and another injured": a joined participle with no auxiliary."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -258,6 +273,8 @@ def _has_object(verb: Token) -> bool:
 
 
 def _is_one_person(token: Token, kind: SegmentKind) -> bool:
+    if token.lower_ in _ORDINALS and token.dep_ in ("nsubj", "nsubjpass") and _has_det(token, "a"):
+        return True  # "one person died and a second was injured" (an ordinal reads as a number)
     if token.like_num or any(c.like_num and c.dep_ == "nummod" for c in token.children):
         return False
     if token.ent_type_ == "PERSON" or token.lower_ in _PRONOUNS or _aged(token):
@@ -282,6 +299,13 @@ def _is_one_person(token: Token, kind: SegmentKind) -> bool:
     has_possessive = any(c.dep_ == "poss" for c in token.children)
     bare_headline_noun = kind == SegmentKind.HEADLINE and not dets  # "Man shot, killed"
     return bool(dets & _SINGULAR_DETS) or bool(dets & _DEFINITE_DETS) or has_possessive or bare_headline_noun
+
+
+_ORDINALS = frozenset("second third fourth fifth".split())
+
+
+def _has_det(token: Token, word: str) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == word for c in token.children)
 
 
 def _open_patient(token: Token) -> bool:
@@ -327,8 +351,16 @@ def _group(people: list[Token]) -> Group:
     entries = [person_noun(p.lemma_) for p in people]
     if len(people) == 1 and entries[0] is not None:
         e = entries[0]
-        return Group(noun=people[0].text, category=e.category, role=e.role, gender=e.gender, age_group=e.age)
+        gender = e.gender or _gender_word(people[0])
+        return Group(noun=people[0].text, category=e.category, role=e.role, gender=gender, age_group=e.age)
     genders = {e.gender if e is not None else None for e in entries}
     gender = genders.pop() if len(genders) == 1 else None  # a bare name says nothing of gender
     role = Role.UNKNOWN if any(p.lower_ in _PRONOUNS for p in people) else Role.VICTIM
     return Group(noun=None, category=Category.UNKNOWN, role=role, gender=gender)
+
+
+def _gender_word(noun: Token) -> Gender | None:
+    """ "the female victim", "a male passenger": the gender its noun does not say, so that
+    "a boy died … the female victim was wounded" stays two people."""
+    return next((GENDER_ADJECTIVES[c.lower_] for c in noun.children
+                 if c.dep_ in ("amod", "compound") and c.lower_ in GENDER_ADJECTIVES), None)
