@@ -1,0 +1,163 @@
+"""The findings registry, the context every rule reads, and the helpers the rules share."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from tollbook.model import (
+    Category,
+    Claim,
+    Count,
+    Extraction,
+    Finding,
+    Group,
+    Severity,
+    Span,
+    Status,
+)
+
+if TYPE_CHECKING:  # the date rules only read attributes of a DateMention; no import at run time
+    from tollbook.annotate.dates import DateMention
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckContext:
+    extraction: Extraction
+    dates: Sequence[DateMention] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.extraction.document.text
+
+    @cached_property
+    def claims_by_id(self) -> dict[str, Claim]:
+        return {claim.id: claim for claim in self.extraction.claims}
+
+    def quote(self, span: Span, limit: int = 60) -> str:
+        """The text at a span, on one line and cut to `limit` characters, in quotes."""
+        words = " ".join(self.text[span.start : span.end].split())
+        return f"'{words[: limit - 1]}…'" if len(words) > limit else f"'{words}'"
+
+
+Rule = Callable[[CheckContext], list[Finding]]
+RULES: dict[str, Rule] = {}
+
+
+def rule(kind: str) -> Callable[[Rule], Rule]:
+    """Register a rule under the finding kind it produces."""
+
+    def register(func: Rule) -> Rule:
+        RULES[kind] = func
+        return func
+
+    return register
+
+
+def finding(
+    kind: str, severity: Severity, message: str, spans: list[Span], claims: Iterable[str] = ()
+) -> Finding:
+    return Finding(kind=kind, severity=severity, message=message, spans=spans, claims=list(claims))
+
+
+def run_checks(extraction: Extraction, *, dates: Sequence[DateMention] = ()) -> list[Finding]:
+    """All findings about one extraction, rule by rule in registry order."""
+    context = CheckContext(extraction=extraction, dates=list(dates))
+    return [found for check in RULES.values() for found in check(context)]
+
+
+# ---------------------------------------------------------------- counts, groups, claims
+
+
+def bounds(count: Count) -> tuple[float, float]:
+    """The count as a closed interval; an open end becomes 0 or infinity."""
+    if count.value is not None:
+        return count.value, count.value
+    low = count.low if count.low is not None else 0
+    high = count.high if count.high is not None else math.inf
+    return low, high
+
+
+def overlap(a: Count, b: Count) -> bool:
+    (a_low, a_high), (b_low, b_high) = bounds(a), bounds(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def describe(count: Count) -> str:
+    """A count for a message: the number when exact, else its wording and its range."""
+    if count.value is not None:
+        return str(count.value)
+    low, high = count.low, count.high
+    if low is not None and high is not None:
+        return f"'{count.as_written}' ({low}–{high})"
+    if low is not None:
+        return f"'{count.as_written}' (≥ {low})"
+    if high is not None:
+        return f"'{count.as_written}' (≤ {high})"
+    return f"'{count.as_written}'"
+
+
+def describe_group(group: Group) -> str:
+    words = [group.gender, group.age_group, group.noun or "people"]
+    label = " ".join(str(word) for word in words if word)
+    return f"{label} ({group.nationality})" if group.nationality else label
+
+
+def count_span(claim: Claim) -> Span:
+    return Span(start=claim.count.start, end=claim.count.end) if claim.count else claim.evidence
+
+
+def source_name(claim: Claim) -> str:
+    source = claim.source
+    if source is None:
+        return "the outlet"
+    return source.name or source.organisation or source.title or "an unnamed source"
+
+
+def is_standing(claim: Claim) -> bool:
+    """A current figure the report puts forward (not revised away, denied or negated)."""
+    return claim.status == Status.CURRENT and not claim.negated and claim.count is not None
+
+
+def _noun_key(noun: str | None) -> str | None:
+    # Plural and capitals do not make another group: "Soldiers" in a headline = "soldier".
+    return noun.lower().strip().removesuffix("s") if noun else None
+
+
+def _known_category(group: Group) -> Category | None:
+    return None if group.category == Category.UNKNOWN else group.category
+
+
+def _agree_when_given(a: object, b: object) -> bool:
+    return a is None or b is None or a == b
+
+
+def same_group(a: Group, b: Group, *, loose_total: bool = False) -> bool:
+    """The two figures are about the same people (strictly: comparable as rival counts).
+
+    `loose_total` for headlines, which rarely say that "83 killed" is the whole toll."""
+    return (
+        (loose_total or a.is_total == b.is_total)
+        and a.gender == b.gender  # gender and age mark subgroups ("nine female soldiers")
+        and a.age_group == b.age_group
+        and _agree_when_given(a.nationality, b.nationality)
+        and _agree_when_given(_known_category(a), _known_category(b))
+        and _agree_when_given(_noun_key(a.noun), _noun_key(b.noun))
+    )
+
+
+def ancestors(claim: Claim, by_id: dict[str, Claim]) -> set[str]:
+    """Ids of the claims this one is (transitively) a part of."""
+    found: set[str] = set()
+    current = claim
+    while current.part_of and current.part_of not in found and current.part_of in by_id:
+        found.add(current.part_of)
+        current = by_id[current.part_of]
+    return found
+
+
+def nested(a: Claim, b: Claim, by_id: dict[str, Claim]) -> bool:
+    return a.id in ancestors(b, by_id) or b.id in ancestors(a, by_id)
