@@ -1115,3 +1115,12 @@ def test_a_headline_is_not_measured_against_a_citywide_tally():
     )
     [finding] = run("headline_body", extraction)
     assert finding.severity == Severity.INFO
+
+
+def test_a_photo_repeated_many_times_is_one_finding():
+    # a gallery scraped with each caption three times: one finding per photo, not one per pair
+    captions = [CAPTION_ONE, CAPTION_OTHER, CAPTION_TWO, CAPTION_OTHER, CAPTION_ONE, CAPTION_OTHER]
+    extraction = make(SCRAPED, segments=[(SegmentKind.CAPTION, c, None) for c in captions])
+    findings = run("duplicate_caption", extraction)
+    assert [len(f.spans) for f in findings] == [3, 3]
+    assert findings[0].message.startswith("3 captions describe the same photo")

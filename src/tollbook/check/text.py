@@ -64,20 +64,39 @@ NEAR_IDENTICAL_OVERLAP = 0.8
 
 @rule("duplicate_caption")
 def duplicate_caption(context: CheckContext) -> list[Finding]:
-    """Two captions of one photo: near-identical wording, usually a different credit."""
+    """Captions of one photo: near-identical wording, usually a different credit. One finding per
+    photo, however many times a gallery page repeats it (pairs would grow as the square)."""
     document = context.extraction.document
     captions = [s for s in document.segments if s.kind == SegmentKind.CAPTION]
-    words = {id(s): caption_words(document.text[s.start : s.end]) for s in captions}
+    words = [caption_words(document.text[s.start : s.end]) for s in captions]
     findings = []
-    for a, b in combinations(captions, 2):
-        if same_photo(words[id(a)], words[id(b)]):
-            spans = [Span(start=a.start, end=a.end), Span(start=b.start, end=b.end)]
-            message = (
-                f"Two captions describe the same photo ({context.quote(spans[0], limit=50)}); "
-                "it was probably doubled by the scrape — count it once."
-            )
-            findings.append(finding("duplicate_caption", Severity.INFO, message, spans))
+    for group in _same_photo_groups(words):
+        spans = [Span(start=captions[i].start, end=captions[i].end) for i in group]
+        count = "Two" if len(spans) == 2 else str(len(spans))
+        message = (
+            f"{count} captions describe the same photo ({context.quote(spans[0], limit=50)}); "
+            "it was probably repeated by the scrape — count it once."
+        )
+        findings.append(finding("duplicate_caption", Severity.INFO, message, spans))
     return findings
+
+
+def _same_photo_groups(words: list[list[str]]) -> list[list[int]]:
+    """Indexes of captions grouped by photo (linked pairwise), groups of two or more, in order."""
+    parent = list(range(len(words)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for a, b in combinations(range(len(words)), 2):
+        if root(a) != root(b) and same_photo(words[a], words[b]):
+            parent[root(b)] = root(a)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(words)):
+        groups.setdefault(root(i), []).append(i)
+    return [g for g in groups.values() if len(g) > 1]
 
 
 def caption_words(text: str) -> list[str]:
