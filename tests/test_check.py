@@ -1124,3 +1124,18 @@ def test_a_photo_repeated_many_times_is_one_finding():
     findings = run("duplicate_caption", extraction)
     assert [len(f.spans) for f in findings] == [3, 3]
     assert findings[0].message.startswith("3 captions describe the same photo")
+
+
+@pytest.mark.parametrize(
+    ("group", "count", "expected"),
+    [
+        (Group(), 1, "person injured"),
+        (Group(), 3, "people injured"),
+        (Group(noun="casualties"), 12, "casualties"),  # the noun already says the outcome
+        (Group(noun="soldiers"), 1, "soldiers injured"),
+    ],
+)
+def test_messages_name_a_figure_as_people_say_it(group, count, expected):
+    figure = Count(as_written=str(count), start=0, end=1, value=count, low=count, high=count,
+                   qualifier=Qualifier.EXACT)
+    assert check.group_outcome(group, Outcome.INJURED, figure) == expected

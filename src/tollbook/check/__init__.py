@@ -18,7 +18,7 @@ from __future__ import annotations
 # isort: off
 # The rule modules register their rules on import: they are imported in registry order (figures,
 # people, dates, scrape damage), which is the order `run_checks` runs them in. Do not sort.
-from tollbook.check.base import RULES, CheckContext, finding, rule, run_checks
+from tollbook.check.base import RULES, CheckContext, finding, group_outcome, rule, run_checks
 from tollbook.check.figures import (
     conflicting_figures,
     headline_body,
@@ -46,6 +46,7 @@ __all__ = [
     "duplicate_caption",
     "finding",
     "glued_word",
+    "group_outcome",
     "headline_body",
     "invalid_date",
     "is_individual",

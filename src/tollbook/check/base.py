@@ -100,10 +100,23 @@ def describe(count: Count) -> str:
     return f"'{count.as_written}'"
 
 
-def describe_group(group: Group) -> str:
-    words = [group.gender, group.age_group, group.noun or "people"]
+def describe_group(group: Group, count: Count | None = None) -> str:
+    one = count is not None and count.value == 1
+    words = [group.gender, group.age_group, group.noun or ("person" if one else "people")]
     label = " ".join(str(word) for word in words if word)
     return f"{label} ({group.nationality})" if group.nationality else label
+
+
+# Group nouns that already say the outcome ("12 casualties", "the dead"): no outcome word after them.
+_OUTCOME_NOUNS = frozenset(
+    "casualties casualty dead deaths death fatalities fatality wounded injured".split()
+)
+
+
+def group_outcome(group: Group, outcome: object, count: Count | None = None) -> str:
+    """ "people killed", "1 person injured"; "casualties", not "casualties casualties"."""
+    label = describe_group(group, count)
+    return label if (group.noun or "").lower() in _OUTCOME_NOUNS else f"{label} {outcome}"
 
 
 def count_span(claim: Claim) -> Span:

@@ -18,6 +18,7 @@ from tollbook.check.base import (
     describe,
     describe_group,
     finding,
+    group_outcome,
     is_standing,
     nested,
     overlap,
@@ -84,7 +85,7 @@ def _compare_parts(total: Claim, parts: list[Claim]) -> list[Finding]:
     parts_high = sum(bounds(part.count)[1] for part in parts)
     total_low, total_high = bounds(total.count)
     addition = " + ".join(f"{describe(p.count)} {describe_group(p.group)}" for p in parts)
-    of_total = f"{describe(total.count)} {describe_group(total.group)} {total.outcome}"
+    of_total = f"{describe(total.count)} {group_outcome(total.group, total.outcome, total.count)}"
     spans = [count_span(p) for p in parts] + [count_span(total)]
     ids = [total.id] + [p.id for p in parts]
 
@@ -159,7 +160,8 @@ def _headline_against_body(headline: Claim, body: list[Claim]) -> Finding:
     current = [c for c in candidates if c.status == Status.CURRENT]
     agreeing = [c for c in current if overlap(headline.count, c.count)]
     stale = [c for c in candidates if c.status == Status.SUPERSEDED and overlap(headline.count, c.count)]
-    said = f"The headline's {describe(headline.count)} {describe_group(headline.group)} {headline.outcome}"
+    what = group_outcome(headline.group, headline.outcome, headline.count)
+    said = f"The headline's {describe(headline.count)} {what}"
     summed = _summed_parts(headline, body)
     if agreeing:
         shown, severity = agreeing, Severity.OK
@@ -219,7 +221,7 @@ def revision(context: CheckContext) -> list[Finding]:
         old_figure = describe(old.count) if old.count else "an undetermined figure"
         new_figure = describe(new.count) if new.count else "an undetermined figure"
         message = (
-            f"{source_name(new)} revised the number of {describe_group(new.group)} {new.outcome}"
+            f"{source_name(new)} revised the number of {group_outcome(new.group, new.outcome)}"
             f"{direction} from {old_figure} to {new_figure}; the earlier figure is kept as superseded."
         )
         spans = [count_span(old), count_span(new)]
@@ -307,7 +309,7 @@ def _conflict_finding(claims: list[Claim]) -> Finding:
     first = claims[0]
     stated = "; ".join(f"{source_name(c)} gives {describe(c.count)}" for c in claims)
     message = (
-        f"Conflicting figures for {describe_group(first.group)} {first.outcome} in the same event: "
+        f"Conflicting figures for {group_outcome(first.group, first.outcome)} in the same event: "
         f"{stated}, and no revision links them."
     )
     # Two named sources that disagree are a disagreement to act on. When a figure is the outlet's
@@ -351,7 +353,7 @@ def unattributed_figure(context: CheckContext) -> list[Finding]:
         finding(
             "unattributed_figure",
             Severity.INFO,
-            f"The figure {describe(claim.count)} {describe_group(claim.group)} {claim.outcome} "
+            f"The figure {describe(claim.count)} {group_outcome(claim.group, claim.outcome, claim.count)} "
             "names no source; it stands as the outlet's own claim.",
             [count_span(claim)],
             [claim.id],
