@@ -322,7 +322,10 @@ def test_two_far_apart_figures_joined_by_or_stay_two():
     assert [m.value for m in find_counts("2 or 20 were hurt")] == [2, 20]
 
 
-@pytest.mark.parametrize("text", ["they are killing one another", "Photo 1 / 44 Back to gallery"])
+@pytest.mark.parametrize(
+    "text",
+    ["they are killing one another", "Photo 1 / 44 Back to gallery", "Image 6 of 12 Police at the scene"],
+)
 def test_reciprocals_and_gallery_indexes_count_nobody(text):
     assert [m for m in find_counts(text) if m.kind == NumberKind.COUNT] == []
 

@@ -632,6 +632,7 @@ _HHMM_AFTER = re.compile(r"\s?(?:hours|hrs|h|gmt|utc|local\s+time)\b", re.IGNORE
 _AT_BEFORE = re.compile(r"\b(?:at|until|till)\s+\Z", re.IGNORECASE)
 _LIST_MARK = re.compile(r"[.)]\s")
 _SLASH_AFTER = re.compile(r"\s*/\s*\d")
+_GALLERY_OF = re.compile(r"\b(?:Image|Photo|Picture|Slide|Page)\s+\d+\s+of\s*\Z")
 _SLASH_BEFORE = re.compile(r"\d\s*/\s*\Z")
 _PEOPLE_AFTER = re.compile(  # "2000 people": a four-digit count, not a year
     r"\s+(?:of\b|(?:people|persons|civilians|soldiers|troops|men|women|children|kids|students|residents|"
@@ -720,8 +721,8 @@ def _plain_kind(text: str, d: _Draft) -> NumberKind:
     if text[d.start - 1 : d.start] == "[" and text[d.end : d.end + 1] == "]":
         return NumberKind.IDENTIFIER  # a reference mark, "[10]"
     slashed = _SLASH_AFTER.match(text, d.end) or _SLASH_BEFORE.search(text, max(0, d.start - 4), d.start)
-    if d.digits and slashed:
-        return NumberKind.IDENTIFIER  # a gallery or page index, "1 / 44"
+    if d.digits and (slashed or _GALLERY_OF.search(text, max(0, d.start - 24), d.start)):
+        return NumberKind.IDENTIFIER  # a gallery or page index, "1 / 44", "Image 6 of 12"
     if _in_proper_name(text, d):
         return NumberKind.IDENTIFIER  # "taken to Regional One where he died"
     line_start = text.rfind("\n", 0, d.start) + 1
