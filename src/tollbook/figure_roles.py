@@ -102,19 +102,14 @@ def about_other_scope(text: str, claim: Claim) -> bool:
                 or _DATED_ITEM_START.match(text, start))
 
 
-def is_partitive(text: str, claim: Claim) -> bool:
-    """The count is followed by "of the …" / "of whom": a share of a figure stated elsewhere."""
-    if claim.count is None:
-        return False
-    return bool(_PARTITIVE_AFTER.match(text, claim.count.end))
-
-
 def is_share(text: str, claim: Claim) -> bool:
-    """The count is marked as some of the people ("the other two", "three more", "all three")."""
+    """The count picks out some of the people: "one of the …", "one of whom", "one of two"
+    (partitive), or "the other two", "three more", "all three" (marked)."""
     if claim.count is None:
         return False
     start, end = claim.count.start, claim.count.end
-    return bool(_SHARE_BEFORE.search(text, max(0, start - 16), start) or _SHARE_AFTER.match(text, end))
+    return bool(_PARTITIVE_AFTER.match(text, end) or _SHARE_BEFORE.search(text, max(0, start - 16), start)
+                or _SHARE_AFTER.match(text, end))
 
 
 def is_not_current(text: str, claim: Claim) -> bool:

@@ -240,8 +240,8 @@ def conflicting_figures(context: CheckContext) -> list[Finding]:
     text = context.text
     rivals = [c for c in context.extraction.claims
               if is_standing(c) and not c.from_headline and not is_individual(c)
-              and not figure_roles.about_other_scope(text, c) and not figure_roles.is_partitive(text, c)
-              and not figure_roles.is_not_current(text, c) and not figure_roles.is_share(text, c)]
+              and not figure_roles.about_other_scope(text, c) and not figure_roles.is_share(text, c)
+              and not figure_roles.is_not_current(text, c)]
     pairs = [
         (a, b)
         for a, b in combinations(rivals, 2)

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from tollbook.extract import event_types
+from tollbook.extract import event_types, incidents
 
 # Words that tell an act of each kind, over lower-cased text (so upper-case wire reads the same).
 _ACT_WORDS = {
@@ -35,7 +36,8 @@ _NOT_DONE = re.compile(
     r"(?:so far|since|during|over the (?:last|past)) (?:\w+ ){0,3}(?:year|years|months|weeks)|"
     r"so far this \w+)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"'’”]?(?=\s)")
+# act_kinds and act_type score the same sentence; the scores are only read, so they are shared.
+_scores = lru_cache(maxsize=64)(event_types.scores)
 VIOLENT_TYPES = (event_types.BATTLES, event_types.REMOTE, event_types.CIVILIANS)
 _DESTRUCTION = "Looting/property destruction"
 
@@ -51,7 +53,7 @@ class Act:
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of the sentences of text[start:end], split at full stops."""
     spans, first = [], start
-    for match in _SENTENCE_END.finditer(text, start, end):
+    for match in incidents.SENTENCE_END.finditer(text, start, end):
         spans.append((first, match.end()))
         first = match.end()
     if text[first:end].strip():
@@ -77,7 +79,7 @@ def act_kinds(sentence: str) -> list[str]:
     lowered = sentence.lower()
     if _NOT_DONE.search(lowered):
         return []
-    totals = event_types.scores(lowered)
+    totals = _scores(lowered)
     # The sentence's best type, however weak: a bare "attacked" still tells an attack.
     event_type, sub_type = max(totals, key=totals.__getitem__, default=(None, None))
     kinds: list[str] = []
@@ -100,7 +102,7 @@ def act_type(sentence: str, kind: str) -> tuple[str | None, str | None]:
     """The ACLED type of an act of the given kind told in a sentence: the best-scoring sub-type of
     that kind ("attack": any violent sub-type of no distinctive kind), so that the arrest or the
     protest the same sentence tells does not type the act."""
-    totals = event_types.scores(sentence.lower())
+    totals = _scores(sentence.lower())
     order = list(event_types.RULES)
     fitting = [key for key, value in totals.items() if value > 0 and _of_kind(key, kind)]
     if not fitting:

@@ -261,8 +261,7 @@ def _one_of_the_things(number: Token, noun: Token) -> bool:
     if noun.i != number.i or number.i < 2 or number.nbor(-1).text != ",":
         return False
     before = number.nbor(-2)
-    return (before.tag_ == "NNS" and not person_noun(before.lemma_.lower())
-            and before.ent_type_ != "NORP" and not outcomes.is_people(before, number))
+    return before.tag_ == "NNS" and not outcomes.is_people(before, number)
 
 
 def _crowd(noun: Token) -> bool:

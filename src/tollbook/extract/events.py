@@ -66,7 +66,6 @@ _LONE_EVENT_DAYS = 7  # how far before publication a lone event's stray date may
 _STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated|published|modified)\s*:?\s*(?:on\s+)?$")
 _HEADER_AFTER = re.compile(r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:--|\u2014|\u2013)")
 _WIDEN = 240  # characters a wrapped sentence is looked for beyond its parsed piece
-_SENTENCE_END = re.compile(r"[.!?][\"'’”]?(?=\s)|\n[ \t]*\n")
 _ACTOR_DEPS = ("nsubj", "compound", "poss", "amod", "nmod")
 _PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2, DatePrecision.YEAR: 3}
 
@@ -364,8 +363,8 @@ class EventFinder:
         line, so a parsed "sentence" may be part of one ("TOOK PLACE ON" | "30 DECEMBER IN …"):
         it is widened to the nearest sentence ends around it, within its paragraph."""
         first, last = unit.start_of(sent[0]), unit.end_of(sent[-1])
-        ends_before = list(_SENTENCE_END.finditer(self.text, max(0, first - _WIDEN), first))
-        ahead = _SENTENCE_END.search(self.text, max(first, last - 1), last + _WIDEN)
+        ends_before = list(incidents.SENTENCE_END.finditer(self.text, max(0, first - _WIDEN), first))
+        ahead = incidents.SENTENCE_END.search(self.text, max(first, last - 1), last + _WIDEN)
         return (ends_before[-1].end() if ends_before else first), (ahead.end() if ahead else last)
 
     def _in_dateline(self, offset: int) -> bool:

@@ -101,6 +101,11 @@ def _by_paragraph(sentences: Sequence[_Sentence]) -> list[tuple[int, list[_Sente
     return sorted(groups.items(), key=lambda kv: kv[0])
 
 
+# Where a sentence ends in raw text: a full stop (a closing quote may follow) before a space, or a
+# blank line. Used where the parse's sentences are not at hand (wrapped wire text, whole paragraphs).
+SENTENCE_END = re.compile(r"[.!?][\"'’”]?(?=\s)|\n[ \t]*\n")
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each blank-line separated paragraph (the whole text when there is none)."""
     breaks = list(_PARAGRAPH_BREAK.finditer(text))
