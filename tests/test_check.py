@@ -216,6 +216,32 @@ def test_parts_leaving_a_remainder_give_info_with_the_sum_and_the_gap():
     assert set(finding.claims) == {"total", "ru", "fr"}
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # "eight other people": the two children come beside the eight, not among them
+        ("Two children and eight other people (three soldiers and five guards) were wounded.", []),
+        # near miss: without "other" the children are a part, and the parts exceed the total
+        ("Eight people were wounded, two children, three soldiers and five guards.", ["kids"]),
+    ],
+)
+def test_figures_told_before_n_other_people_are_not_their_parts(text, parts):
+    total = "eight" if "eight other" in text else "Eight"
+    extraction = make(
+        text,
+        C(total, id="t", noun="people", outcome=Outcome.INJURED),
+        C("Two" if text.startswith("Two") else "two", id="kids", noun="children",
+          outcome=Outcome.INJURED, part_of="t"),
+        C("three", id="s", noun="soldiers", outcome=Outcome.INJURED, part_of="t"),
+        C("five", id="g", noun="guards", outcome=Outcome.INJURED, part_of="t"),
+    )
+    findings = run("parts_vs_total", extraction)
+    errors = [f for f in findings if f.severity == Severity.ERROR]
+    assert bool(errors) == bool(parts)
+    if not parts:
+        assert [f.severity for f in findings] == [Severity.OK]
+
+
 def test_nested_breakdown_is_checked_against_its_own_total():
     text = "Of 60 dead, 25 were soldiers, including nine women and 16 men, and 30 were police."
     extraction = make(
@@ -536,7 +562,7 @@ NOT_RIVALS = (
     "Two people were taken by ambulance and two people went by private car. "
     "There could have been 20 people killed, the mayor said. In March 2019, 9 people were killed "
     "nearby. Three separate shootings killed 11 people across the region. The guard was one of two "
-    "people hurt."
+    "people hurt. The army said 8 people were killed in various clashes."
 )
 
 
@@ -551,6 +577,7 @@ NOT_RIVALS = (
         C("20", noun="people"),  # a hypothesis
         C("9", noun="people"),  # a dated earlier event
         C("11", noun="people"),  # several incidents at once
+        C("8", noun="people"),  # "in various clashes"
     ],
 )
 def test_figures_about_something_else_do_not_conflict(rival):
@@ -579,6 +606,35 @@ def test_a_rival_total_still_conflicts_beside_a_statistic():
                       C("9", noun="people", near="witness said 9"))
     [finding] = run("conflicting_figures", extraction)
     assert spanned(extraction, finding) == ["6", "9"]
+
+
+# A round-up of several clashes that the event stage kept as one event.
+ROUND_UP = (
+    "The army said 9 soldiers were killed in Soyapango on 28 March. "
+    "The rebels said 3 soldiers were killed in Zacatecoluca on 28 March. "
+    "A guard said 4 soldiers were killed in Soyapango on 27 March. "
+    "A colonel said 5 soldiers were killed in Soyapango on 28 March."
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "conflict"),
+    [
+        ("3", False),  # another town: another clash
+        ("4", False),  # another day: another clash
+        ("5", True),  # near miss: the same town and day, so two versions of one figure
+    ],
+)
+def test_figures_set_in_other_towns_or_days_do_not_conflict(second, conflict):
+    import datetime
+
+    from tollbook.annotate.dates import find_dates
+
+    sources = {"3": "The rebels", "4": "A guard", "5": "A colonel"}
+    extraction = make(ROUND_UP, C("9", source="The army", noun="soldiers"),
+                      C(second, source=sources[second], noun="soldiers"))
+    dates = find_dates(ROUND_UP, datetime.date(1990, 4, 1))
+    assert bool(run("conflicting_figures", extraction, dates)) == conflict
 
 
 def test_live_updates_of_one_part_are_not_added_twice():

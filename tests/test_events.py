@@ -93,14 +93,17 @@ def test_places_not_found(places, text, absent):
     # a dotted abbreviation or a nationality word says who, not where: no town of its country
     ("A BOMB WENT OFF AT THE U.S. EMBASSY NEAR LIBERTY AVENUE.", "SV", None),
     ("SALVADORAN TROOPS WERE ATTACKED NEAR USULUTAN.", "HN", None),
-    # near misses: the country named outright, set in it, or no dateline at all
+    # named outright but set nothing in: a small town of one word is more likely a word
+    ("THE UNITED STATES CONDEMNED A BOMB NEAR LIBERTY.", "SV", None),
+    ("A BOMB WENT OFF AT THE U.S. EMBASSY NEAR LIBERTY AVENUE.", None, None),
+    # near misses: set in the country, or a city of it
     ("A BOMB WENT OFF IN THE U.S. NEAR LIBERTY.", "SV", "US"),
-    ("THE UNITED STATES CONDEMNED A BOMB NEAR LIBERTY.", "SV", "US"),
-    ("A BOMB WENT OFF AT THE U.S. EMBASSY NEAR LIBERTY AVENUE.", None, "US"),
+    ("THE UNITED STATES CONDEMNED A BOMB NEAR MIAMI.", "SV", "US"),
+    ("A BOMB WENT OFF AT THE U.S. EMBASSY NEAR MIAMI.", None, "US"),
 ])
 def test_a_country_named_in_passing_lends_no_towns(places, text, prior, town):
     found = _named(text, places, prior)
-    name = "LIBERTY" if "LIBERTY" in text else "USULUTAN"
+    name = next(word for word in ("LIBERTY", "MIAMI", "USULUTAN") if word in text)
     assert found.get(name) == town, found
 
 
@@ -219,3 +222,17 @@ def test_a_headline_joins_the_first_incident():
     events, _ = _events(text, published="2016-05-14")
     assert len(events) == 1
     assert (events[0].place.name, events[0].place.admin1) == ("Dayton", "Ohio")
+
+
+
+@pytest.mark.parametrize(("text", "located"), [
+    ("A BOMB EXPLODED TODAY IN CUZCO, PERU, KILLING TWO.", {"PERU": True}),  # "Town, Country" sets it
+    # near misses: a US state that shares a country's name, and a country named in passing
+    ("A man was shot in Burke County, Georgia, on Sunday.", {"Georgia": False}),
+    ("A man from Peru was shot on Sunday.", {"Peru": False}),
+])
+def test_a_country_after_a_town_is_where_unless_it_is_a_state(places, text, located):
+    scanner = PlaceScanner(text, places, None)
+    weights = {text[m.start:m.end]: m.weight for m in scanner.mentions}
+    for name, where in located.items():
+        assert (weights[name] >= 1.0) == where, weights

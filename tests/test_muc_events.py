@@ -178,3 +178,60 @@ def test_incidents_told_apart_outright(second, events):
 def test_an_incident_without_a_place_takes_the_report_country(text, country):
     event = extract_text(text, published="1990-05-04").events[0]
     assert event.place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # Filed from a bureau abroad, about another country it names again and again.
+        (
+            "   MOSCOW (USSR), 4 MAY 90 (RADIO) -- [TEXT] PERUVIAN GUERRILLAS KILLED FIVE\n"
+            "PEASANTS YESTERDAY, PERUVIAN SOURCES REPORTED.  THE PERUVIAN ARMY SAID THE\n"
+            "GUERRILLAS FLED.\n",
+            "PE",
+        ),
+        # Near miss: the story names its dateline's country too, so the dateline stands.
+        (
+            "   MOSCOW (USSR), 4 MAY 90 (RADIO) -- [TEXT] PERUVIAN GUERRILLAS KILLED FIVE\n"
+            "SOVIET ENGINEERS YESTERDAY IN MOSCOW, PERUVIAN SOURCES REPORTED.  THE\n"
+            "PERUVIAN ARMY SAID THE GUERRILLAS FLED.\n",
+            "RU",
+        ),
+        # Near miss: a dateline at home with a foreign name or two keeps its country.
+        (
+            "   LIMA, 4 MAY 90 (RADIO) -- [TEXT] GUERRILLAS KILLED FIVE PEASANTS YESTERDAY,\n"
+            "A BOLIVIAN WITNESS SAID.\n",
+            "PE",
+        ),
+    ],
+)
+def test_a_wire_dateline_abroad_names_the_bureau_not_the_scene(text, country):
+    event = extract_text(text, published="1990-05-04").events[0]
+    assert event.place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # The text only names the United States: "EARLY" and "STERLING" are words, not its towns.
+        (
+            "   CLANDESTINE, 4 MAY 90 (RADIO) -- [TEXT] IN EARLY MAY, TROOPS MURDERED TWO\n"
+            "TEACHERS IN EL SALVADOR.  THE UNITED STATES SENT AID IN STERLING.\n",
+            None,
+        ),
+        # Near misses: a city of the named country, or a place called a town, still counts.
+        (
+            "   CLANDESTINE, 4 MAY 90 (RADIO) -- [TEXT] A BOMB EXPLODED TODAY IN THE PERUVIAN\n"
+            "TOWN OF YUNGAY, NEAR THE BORDER WITH PERU.\n",
+            "Yungay",
+        ),
+        (
+            "   CLANDESTINE, 4 MAY 90 (RADIO) -- [TEXT] GUNMEN MURDERED TWO TEACHERS IN\n"
+            "MIAMI, THE UNITED STATES POLICE SAID.\n",
+            "Miami",
+        ),
+    ],
+)
+def test_a_merely_named_country_lends_no_small_towns(text, town):
+    event = extract_text(text, published="1990-05-04").events[0]
+    assert (event.place.name if event.place.precision == "point" else None) == town

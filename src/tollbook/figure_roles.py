@@ -27,8 +27,9 @@ _OTHER_SCOPE = re.compile(
   | \b(?:nationwide|statewide|citywide|countywide|annually|each\ year|every\ year|per\ year|a\ year)\b
   | \bacross\ the\ (?:country|nation|state|city|county|region)\b
   | \bin\ the\ line\ of\ duty\b
-  | \b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate\s+)?
-        (?:shootings|incidents|attacks|killings|homicides)\b
+  | \b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|different|\d+)
+        \s+(?:separate\s+)?
+        (?:shootings|incidents|attacks|killings|homicides|clashes|ambushes|confrontations|skirmishes)\b
   | \bstring\ of\b | \bspate\ of\b | \bthe\ latest\ in\b
   | \b(?:later|earlier)\ that\ (?:month|week)\b
   | \b(?:months|years|decades)\ ago\b | \b(?:two|three|four|several|\d+)\ weeks\ ago\b
@@ -64,6 +65,7 @@ _PARTITIVE_AFTER = re.compile(  # "one of the …", "one of whom", "one of two p
 # count picks out some of the event's people, not all of them.
 _SHARE_BEFORE = re.compile(r"\b(?:other|more|additional|further|remaining|all|first|last|another)\s+\Z",
                            re.IGNORECASE)
+_OTHERS_AFTER = re.compile(r"\s+other\b", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"\s+(?:others?|more|additional|further)\b", re.IGNORECASE)
 
 # Victims sorted by their condition or by how they reached hospital: a breakdown, not a rival total.
@@ -110,6 +112,12 @@ def is_share(text: str, claim: Claim) -> bool:
     start, end = claim.count.start, claim.count.end
     return bool(_PARTITIVE_AFTER.match(text, end) or _SHARE_BEFORE.search(text, max(0, start - 16), start)
                 or _SHARE_AFTER.match(text, end))
+
+
+def counts_others(text: str, claim: Claim) -> bool:
+    """The count is of "other" people ("two children and eight other people were wounded"): the
+    people named before it in its sentence are beside it, not among it."""
+    return claim.count is not None and bool(_OTHERS_AFTER.match(text, claim.count.end))
 
 
 def is_not_current(text: str, claim: Claim) -> bool:

@@ -682,6 +682,15 @@ class Gazetteer:
             return self._admin1_place(provinces[0])
         return self._city_place(towns[0]) if towns else None
 
+    def is_major_city(self, name: str, *, country: str | None = None) -> bool:
+        """Whether the best town of that name (inside `country`) is a city of MAJOR_CITY people by
+        that very name (an alternate name counts for a tenth)."""
+        key = normalize(name)
+        towns = self._towns(key)
+        if country is not None:
+            towns = self._inside_country(towns, self._country_hint(country))
+        return bool(towns) and self._weight(towns[0], key) >= MAJOR_CITY
+
     # -- helpers
 
     def _query_towns(self, key: str) -> tuple[_Town, ...]:

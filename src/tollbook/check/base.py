@@ -15,10 +15,13 @@ from tollbook.model import (
     Extraction,
     Finding,
     Group,
+    PlacePrecision,
     Severity,
     Span,
     Status,
 )
+
+from tollbook.extract.event_places import PlaceScanner
 
 if TYPE_CHECKING:  # the date rules only read attributes of a DateMention; no import at run time
     from tollbook.annotate.dates import DateMention
@@ -36,6 +39,24 @@ class CheckContext:
     @cached_property
     def claims_by_id(self) -> dict[str, Claim]:
         return {claim.id: claim for claim in self.extraction.claims}
+
+    @cached_property
+    def places(self) -> PlaceScanner:
+        """The report's place names, read as the event stage reads them (only when a rule asks)."""
+        from tollbook.annotate.places import gazetteer
+
+        return PlaceScanner(self.text, gazetteer())
+
+    def scenes(self, span: Span) -> set[str]:
+        """The towns and provinces named inside a span."""
+        return {m.place.name for m in self.places.within(span.start, span.end)
+                if m.place.name and m.place.precision != PlacePrecision.COUNTRY}
+
+    def days(self, span: Span) -> set[str]:
+        """The single days the dates inside a span resolve to (ISO)."""
+        return {d.resolved.start[:10] for d in self.dates
+                if span.start <= d.start < span.end and d.resolved is not None and d.resolved.start
+                and d.resolved.start == d.resolved.end}
 
     def quote(self, span: Span, limit: int = 60) -> str:
         """The text at a span, on one line and cut to `limit` characters, in quotes."""

@@ -40,17 +40,19 @@ def parts_vs_total(context: CheckContext) -> list[Finding]:
     for total in claims:
         if total.count is None or total.status != Status.CURRENT:
             continue
-        parts = _distinct_parts(total, claims)
+        parts = _distinct_parts(total, claims, context.text)
         if parts:
             findings.extend(_compare_parts(total, parts))
     return findings
 
 
-def _distinct_parts(total: Claim, claims: Iterable[Claim]) -> list[Claim]:
+def _distinct_parts(total: Claim, claims: Iterable[Claim], text: str) -> list[Claim]:
     """The direct parts of a total, a part repeated as a separate equal claim counted once."""
     parts: list[Claim] = []
     for claim in claims:
         if claim.part_of != total.id or not is_standing(claim) or claim.from_headline:
+            continue
+        if _beside_others(text, total, claim):
             continue
         if total.outcome != Outcome.CASUALTIES and claim.outcome != total.outcome:
             continue
@@ -64,6 +66,12 @@ def _distinct_parts(total: Claim, claims: Iterable[Claim]) -> list[Claim]:
         if not repeat:
             parts.append(claim)
     return parts
+
+
+def _beside_others(text: str, total: Claim, claim: Claim) -> bool:
+    """A figure told just before "N other people" in the same sentence is counted beside them."""
+    return (figure_roles.counts_others(text, total) and claim.count is not None and total.count is not None
+            and total.evidence.start <= claim.count.start < total.count.start)
 
 
 def _compatible_part(a: Group, b: Group) -> bool:
@@ -250,11 +258,23 @@ def conflicting_figures(context: CheckContext) -> list[Finding]:
         and same_group(a.group, b.group)
         and not nested(a, b, context.claims_by_id)
         and not overlap(a.count, b.count)
+        and not _told_apart(context, a, b)
     ]
     # Victims counted one by one are no rivals, but they can complete a breakdown (4 = 3 + another).
     shares = rivals + [c for c in context.extraction.claims if is_standing(c) and is_individual(c)]
     pairs = [(a, b) for a, b in pairs if not _breakdown_of(a, b, shares, text)]
     return [_conflict_finding(component) for component in _components(pairs)]
+
+
+def _told_apart(context: CheckContext, a: Claim, b: Claim) -> bool:
+    """The two figures' sentences set them on different days or in different towns ("inflicted
+    nine casualties in Tejutla on 28 March" / "three in Soyapango on 27 March"): a round-up of
+    several clashes the event stage kept together, not two versions of one figure."""
+    for read in (context.days, context.scenes):
+        first, second = read(a.evidence), read(b.evidence)
+        if first and second and not first & second:
+            return True
+    return False
 
 
 def _breakdown_of(a: Claim, b: Claim, rivals: list[Claim], text: str) -> bool:

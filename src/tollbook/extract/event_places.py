@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from tollbook.model import Place, PlacePrecision
@@ -51,6 +52,8 @@ _COUNTRY_WORDS = rf"(?:[ \t]+{_WORD}){{0,2}}))"
 _COUNTRY_WORD_RE = re.compile(rf"{_AT_WORD}(?=(?P<words>{_WORD}{_COUNTRY_WORDS}")
 _CAPITALISED_COUNTRY_WORD_RE = re.compile(rf"{_AT_WORD}(?=(?P<words>[A-Z]{_WORD}{_COUNTRY_WORDS}")
 _LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|to|near|across|throughout|inside|into)\s+(?:the\s+)?$")
+# "in Cuzco, Peru": the country after a located town is located too.
+_TOWN_BEFORE = re.compile(r"(?i)\b(?:in|near|outside|at)\s+[A-Za-zÀ-ÿ.'’ -]{2,40},\s*$")
 # "Latin America", "Central America", "South Africa's" neighbours: a region, not the country.
 _REGION_BEFORE = re.compile(r"(?i)\b(?:latin|central|south|north|east|west|southern|northern)\s+$")
 
@@ -67,12 +70,17 @@ _DATELINES = (
     # "(Cincinnati, OH)--"
     re.compile(rf"\((?P<city>{_NAME}),[ \t]*(?P<region>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?)\){_DASH}"),
 )
+_CALLED_A_TOWN = re.compile(r"(?i)\b(?:town|city|village|hamlet|port|municipality)\s+of\s+$")
+_LABELLED_DATELINE = re.compile(r"[^,(\n]*\([A-Z][A-Z .'-]+\)[ \t]*,")  # "SOFIA (BULGARIA), 12 APR 89"
 _DATELINE_REACH = 3  # the dateline opens the text or one of its first few lines
 
 
 # Country weights: "in Guatemala" says where; "U.S. Congress", "the United States attacked" and
 # "Salvadoran troops" say who.
 _LOCATED, _NAMED, _NATIONALITY = 1.5, 0.3, 0.2
+# A text filed abroad names the country it tells of at least this much (two names, three
+# nationality words, or one "in Peru"), and its dateline's country at most this share of it.
+_TOLD_OF, _HOME_SHARE = 0.6, 0.25
 
 
 @dataclass(frozen=True)
@@ -134,6 +142,32 @@ def _town_or_county(name: str, country: str, state: str, gazetteer) -> Place | N
     return admin
 
 
+def filed_abroad(text: str, dateline: PlaceMention | None, mentions: list[PlaceMention]) -> str | None:
+    """For wire copy filed from a bureau abroad ("MOSCOW (USSR), 9 JUL 89 (TASS) -- PERUVIAN
+    GUERRILLAS ..."): the country the text is about, when past its dateline it never names the
+    dateline's country or town again but names another country often. None: the dateline stands.
+
+    Only a dateline that names its country counts as abroad: a wire labels the cities outside
+    its own region so, and a story filed at home seldom names its own country ("BOGOTA, 6 SEP 89
+    -- ... THE U.S. EXTRADITION TREATY ..." happened in Colombia). Only country names,
+    nationality words and the dateline's own town are weighed: the towns a scan found were
+    looked up inside the dateline's country, so they cannot say it is wrong."""
+    if dateline is None or not _LABELLED_DATELINE.match(text, dateline.start, dateline.end):
+        return None
+    home = dateline.place.country
+    weights: Counter = Counter()
+    for mention in mentions:
+        told = mention.place.precision == PlacePrecision.COUNTRY or mention.place == dateline.place
+        if told and mention.place.country and not dateline.start <= mention.start < dateline.end:
+            weights[mention.place.country] += mention.weight
+    if not weights or home is None:
+        return None
+    country, weight = weights.most_common(1)[0]
+    if country == home or weight < _TOLD_OF or weights[home] > weight * _HOME_SHARE:
+        return None
+    return country
+
+
 # ---------------------------------------------------------------------------------------------
 # Place names in sentences
 
@@ -147,6 +181,8 @@ class PlaceScanner:
         self.upper = _mostly_upper(text)
         countries = self._countries()
         self.countries = self._settings(countries, prior_country)
+        # The countries a story is filed from or sets something in ("IN GUATEMALA").
+        self.located = {m.place.country for m in countries if m.weight >= _LOCATED} | {prior_country}
         self.mentions = sorted(countries + self._named_places(), key=lambda m: m.start)
 
     def _settings(self, countries: list[PlaceMention], prior: str | None) -> set[str]:
@@ -182,12 +218,18 @@ class PlaceScanner:
                     continue
                 place, weight = self._country(phrase)
                 if place is not None:
-                    if weight == _NAMED and _LOCATIVE_BEFORE.search(self.text, max(0, start - 20), start):
+                    if weight == _NAMED and self._located_at(start, phrase):
                         weight = _LOCATED
                     found.append(PlaceMention(start, start + len(phrase), place, weight))
                     taken = start + len(phrase)
                     break
         return found
+
+    def _located_at(self, start: int, phrase: str) -> bool:
+        """"in Peru", or "in Cuzco, Peru" (but "in Burke County, Georgia" names a state)."""
+        if _LOCATIVE_BEFORE.search(self.text, max(0, start - 20), start):
+            return True
+        return bool(_TOWN_BEFORE.search(self.text, max(0, start - 50), start)) and not self.gazetteer.us_state(phrase)
 
     def _country(self, phrase: str) -> tuple[Place | None, float]:
         place = self.gazetteer.find_country(phrase)
@@ -251,14 +293,14 @@ class PlaceScanner:
             phrase = " ".join(candidate).rstrip(".,;:")
             if not self._nameable(candidate):
                 continue
-            place = self._place(phrase, admin=admin, word=word)
+            offset = start + name.index(candidate[0]) if admin else start
+            place = self._place(phrase, admin=admin, word=word, start=offset)
             if place is not None:
-                offset = start + name.index(candidate[0]) if admin else start
                 weight = 2.0 if place.precision == PlacePrecision.POINT else 1.0
                 return PlaceMention(offset, offset + len(phrase), place, weight)
         return None
 
-    def _place(self, phrase: str, *, admin: bool, word: str = "") -> Place | None:
+    def _place(self, phrase: str, *, admin: bool, word: str = "", start: int = 0) -> Place | None:
         hint = next(iter(self.countries)) if len(self.countries) == 1 else None
         place = None
         if word in ("county", "parish") and not self.upper:
@@ -272,9 +314,22 @@ class PlaceScanner:
         place = place or self.gazetteer.lookup(phrase, country=hint)
         if place is None or place.precision == PlacePrecision.COUNTRY:
             return None  # countries are read by `_countries`, wherever they stand
-        if self.upper and place.country not in self.countries and not self._capital(place):
+        if self.upper and not self._capital(place) and not self._may_be_town_of(place, phrase, start):
             return None
         return place
+
+    def _may_be_town_of(self, place: Place, phrase: str, start: int) -> bool:
+        """In ALL-CAPS text: a town counts inside a country the text names outright. When it only
+        names that country ("THE UNITED STATES SAID"), a small town of one word is more often a
+        common word ("IN EARLY NOVEMBER", "THE SECRETARY") than the scene: it must be a city,
+        or be called a town ("THE PERUVIAN TOWN OF YUNGAY")."""
+        if place.country not in self.countries:
+            return False
+        if place.country in self.located or place.precision != PlacePrecision.POINT or " " in phrase:
+            return True
+        if _CALLED_A_TOWN.search(self.text, max(0, start - 20), start):
+            return True
+        return self.gazetteer.is_major_city(phrase, country=place.country)
 
     def _capital(self, place: Place) -> bool:
         """A national capital: named often enough, and unambiguous enough, to need no other cue."""

@@ -38,7 +38,7 @@ from tollbook.extract.event_dates import (
     publication_day,
     tally_period,
 )
-from tollbook.extract.event_places import PlaceMention, PlaceScanner, read_dateline
+from tollbook.extract.event_places import PlaceMention, PlaceScanner, filed_abroad, read_dateline
 from tollbook.extract.lexicon import INTRANSITIVE_OUTCOMES, OUTCOME_ADJECTIVES, OUTCOME_VERBS, SPEECH_VERBS
 from tollbook.model import Actor, DatePrecision, DateRange, Event, Place, PlacePrecision, SegmentKind, Span
 
@@ -153,6 +153,12 @@ class EventFinder:
         self.dateline = dateline = read_dateline(self.text, [0, *(u.unit.start for u in self.parsed)],
                                                  self.gazetteer)
         self.scanner = PlaceScanner(self.text, self.gazetteer, dateline.place.country if dateline else None)
+        told_of = filed_abroad(self.text, dateline, self.scanner.mentions) if self.scanner.upper else None
+        if told_of is not None:
+            # A wire dateline abroad names the bureau, not the scene: read the towns of the
+            # country the story tells of instead, and give the dateline no vote.
+            self.scanner = PlaceScanner(self.text, self.gazetteer, told_of)
+            dateline = None
         sentences = self._sentences()
         violent = [s for s in sentences if s.family == VIOLENCE]
         families = [_family(VIOLENCE, group, kind) for group, kind in incidents.split(violent, self.text)]
