@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from tollbook.extract.event_places import PlaceScanner
 from tollbook.model import (
     Category,
     Claim,
@@ -20,8 +21,6 @@ from tollbook.model import (
     Span,
     Status,
 )
-
-from tollbook.extract.event_places import PlaceScanner
 
 if TYPE_CHECKING:  # the date rules only read attributes of a DateMention; no import at run time
     from tollbook.annotate.dates import DateMention

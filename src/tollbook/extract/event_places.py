@@ -229,7 +229,8 @@ class PlaceScanner:
         """"in Peru", or "in Cuzco, Peru" (but "in Burke County, Georgia" names a state)."""
         if _LOCATIVE_BEFORE.search(self.text, max(0, start - 20), start):
             return True
-        return bool(_TOWN_BEFORE.search(self.text, max(0, start - 50), start)) and not self.gazetteer.us_state(phrase)
+        after_town = _TOWN_BEFORE.search(self.text, max(0, start - 50), start)
+        return bool(after_town) and not self.gazetteer.us_state(phrase)
 
     def _country(self, phrase: str) -> tuple[Place | None, float]:
         place = self.gazetteer.find_country(phrase)
