@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass, field
@@ -635,6 +636,33 @@ def test_figures_set_in_other_towns_or_days_do_not_conflict(second, conflict):
                       C(second, source=sources[second], noun="soldiers"))
     dates = find_dates(ROUND_UP, datetime.date(1990, 4, 1))
     assert bool(run("conflicting_figures", extraction, dates)) == conflict
+
+
+SIDES = (
+    "THE REBELS SAID THEY INFLICTED 20 CASUALTIES ON THE NATIONAL GUARD.  THE ARMY SAID\n"
+    "IT SUFFERED 9 CASUALTIES.  A COLONEL SAID THE REBELS SUFFERED 12 CASUALTIES.\n"
+    "ALL IN ALL, OVER 2 DAYS THE REBELS CLAIM TO HAVE INFLICTED 31 CASUALTIES ON THE GUARD.  A MEDIC SAID\n"
+    "THERE WERE 14 CASUALTIES ON THE NATIONAL GUARD."
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "conflict"),
+    [
+        ("12", False),  # casualties on another side ("the rebels suffered")
+        ("31", False),  # a tally over two days, though the parser starts its sentence mid-way
+        ("14", True),  # near miss: the same side, another figure
+    ],
+)
+def test_figures_on_other_sides_or_periods_do_not_conflict(second, conflict):
+    extraction = make(SIDES, C("20", source="THE REBELS", noun="casualties"),
+                      C(second, source="A COLONEL", noun="casualties"))
+    if second == "31":  # the parser starts this sentence mid-line, at "THE REBELS CLAIM"
+        claim = extraction.claims[1]
+        start = SIDES.index("THE REBELS CLAIM")
+        moved = dataclasses.replace(claim, evidence=Span(start=start, end=claim.evidence.end))
+        extraction = dataclasses.replace(extraction, claims=[extraction.claims[0], moved])
+    assert bool(run("conflicting_figures", extraction)) == conflict
 
 
 def test_live_updates_of_one_part_are_not_added_twice():

@@ -14,7 +14,28 @@ from __future__ import annotations
 
 import re
 
+from tollbook.extract.incidents import SENTENCE_END
 from tollbook.model import Claim
+
+# The side a figure's casualties are on: "N casualties on the army", "N dead among the civilians",
+# "N dead and M wounded among the army ranks", or "the army suffered N".
+_SIDE_AFTER = re.compile(
+    r"[ \t\n]+(?:[\w-]+[ \t\n]+){0,4}?(?:casualties|dead|deaths|killed|wounded|injured|losses)"
+    r"[ \t\n]+(?:inflicted[ \t\n]+)?(?:on|among)[ \t\n]+(?:the[ \t\n]+|its[ \t\n]+)?"
+    r"(?!(?:the|a|an|scene|spot|way|ground|site|streets?|roads?|highway|outskirts|morning|afternoon|"
+    r"evening|night|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)\b)(?P<side>[A-Za-z]{3,})",
+    re.IGNORECASE,
+)
+_SIDE_BEFORE = re.compile(
+    r"\b(?:the[ \t\n]+)?(?P<side>[A-Za-z]{3,})[ \t\n]+(?:had[ \t\n]+|has[ \t\n]+|have[ \t\n]+)?"
+    r"(?:suffered|sustained|lost)[ \t\n]+\Z",
+    re.IGNORECASE,
+)
+
+# Where a sentence may start: after its predecessor's full stop, or at the start of a line.
+_STARTS_SENTENCE = re.compile(r"(?:\A|[.!?:;][\"'’”]?|\n)[ \t]*\Z")
+_REACH_BACK = 240  # characters looked back for the true start of a sentence
 
 # A sentence about another time, a longer period, a wider place, or several incidents at once.
 # Not "last week" or "earlier this month": that is often when the report's own event happened.
@@ -92,7 +113,14 @@ _NOT_CURRENT = re.compile(
 
 
 def sentence_of(text: str, claim: Claim) -> str:
-    return text[claim.evidence.start : claim.evidence.end]
+    """The claim's sentence. Its evidence can start mid-sentence in upper-case wire text, where
+    the parser splits at a line it takes for a heading ("ALL IN ALL, OVER 2 DAYS THE FMLN CLAIMS
+    ..."); such a start is moved back to where the sentence really starts."""
+    start = claim.evidence.start
+    if not _STARTS_SENTENCE.search(text, max(0, start - 8), start):
+        ends = list(SENTENCE_END.finditer(text, max(0, start - _REACH_BACK), start))
+        start = ends[-1].end() if ends else start
+    return text[start : claim.evidence.end]
 
 
 def about_other_scope(text: str, claim: Claim) -> bool:
@@ -118,6 +146,19 @@ def counts_others(text: str, claim: Claim) -> bool:
     """The count is of "other" people ("two children and eight other people were wounded"): the
     people named before it in its sentence are beside it, not among it."""
     return claim.count is not None and bool(_OTHERS_AFTER.match(text, claim.count.end))
+
+
+def side_of(text: str, claim: Claim) -> str | None:
+    """Whom a casualty figure is inflicted on, when its words say so outright: "inflicted 20
+    casualties ON THE NATIONAL GUARD", "26 dead AMONG THE ARMY RANKS", "THE ARMY SUFFERED 443
+    casualties" (the first word of the side, lower case), else None."""
+    if claim.count is None:
+        return None
+    after = _SIDE_AFTER.match(text, claim.count.end)
+    if after:
+        return after["side"].lower()
+    before = _SIDE_BEFORE.search(text, max(0, claim.count.start - 40), claim.count.start)
+    return before["side"].lower() if before else None
 
 
 def is_not_current(text: str, claim: Claim) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -44,7 +45,11 @@ class CheckContext:
         """The report's place names, read as the event stage reads them (only when a rule asks)."""
         from tollbook.annotate.places import gazetteer
 
-        return PlaceScanner(self.text, gazetteer())
+        # The events' country stands in for a dateline: upper-case wire text names a town only
+        # inside a country the report is set in.
+        countries = Counter(e.place.country for e in self.extraction.events if e.place.country)
+        prior = countries.most_common(1)[0][0] if countries else None
+        return PlaceScanner(self.text, gazetteer(), prior)
 
     def scenes(self, span: Span) -> set[str]:
         """The towns and provinces named inside a span."""

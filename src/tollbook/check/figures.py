@@ -268,13 +268,15 @@ def conflicting_figures(context: CheckContext) -> list[Finding]:
 
 def _told_apart(context: CheckContext, a: Claim, b: Claim) -> bool:
     """The two figures' sentences set them on different days or in different towns ("inflicted
-    nine casualties in Tejutla on 28 March" / "three in Soyapango on 27 March"): a round-up of
-    several clashes the event stage kept together, not two versions of one figure."""
+    nine casualties in Tejutla on 28 March" / "three in Soyapango on 27 March"), or on different
+    sides ("20 casualties on the National Guard" / "the army suffered 9"): a round-up of several
+    clashes or sides the event stage kept together, not two versions of one figure."""
     for read in (context.days, context.scenes):
         first, second = read(a.evidence), read(b.evidence)
         if first and second and not first & second:
             return True
-    return False
+    sides = figure_roles.side_of(context.text, a), figure_roles.side_of(context.text, b)
+    return None not in sides and sides[0] != sides[1]
 
 
 def _breakdown_of(a: Claim, b: Claim, rivals: list[Claim], text: str) -> bool:
