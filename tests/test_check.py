@@ -609,6 +609,14 @@ def test_a_rival_total_still_conflicts_beside_a_statistic():
     assert spanned(extraction, finding) == ["6", "9"]
 
 
+def test_towns_tell_figures_apart_even_in_one_province():
+    text = ("The army said 9 soldiers were killed in Soyapango, San Salvador Department. "
+            "The rebels said 3 soldiers were killed in Apopa, San Salvador Department.")
+    extraction = make(text, C("9", source="The army", noun="soldiers"),
+                      C("3", source="The rebels", noun="soldiers"))
+    assert run("conflicting_figures", extraction) == []
+
+
 # A round-up of several clashes that the event stage kept as one event.
 ROUND_UP = (
     "The army said 9 soldiers were killed in Soyapango on 28 March. "

@@ -52,9 +52,11 @@ class CheckContext:
         return PlaceScanner(self.text, gazetteer(), prior)
 
     def scenes(self, span: Span) -> set[str]:
-        """The towns and provinces named inside a span."""
-        return {m.place.name for m in self.places.within(span.start, span.end)
-                if m.place.name and m.place.precision != PlacePrecision.COUNTRY}
+        """The towns named inside a span, else its provinces ("in Tejutla, Chalatenango
+        Department" and "in Dulce Nombre, Chalatenango Department" are two places)."""
+        named = [m.place for m in self.places.within(span.start, span.end) if m.place.name]
+        towns = {p.name for p in named if p.precision in (PlacePrecision.POINT, PlacePrecision.ADMIN2)}
+        return towns or {p.name for p in named if p.precision == PlacePrecision.ADMIN1}
 
     def days(self, span: Span) -> set[str]:
         """The single days the dates inside a span resolve to (ISO)."""
