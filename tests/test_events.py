@@ -93,11 +93,12 @@ def test_places_not_found(places, text, absent):
     # a dotted abbreviation or a nationality word says who, not where: no town of its country
     ("A BOMB WENT OFF AT THE U.S. EMBASSY NEAR LIBERTY AVENUE.", "SV", None),
     ("SALVADORAN TROOPS WERE ATTACKED NEAR USULUTAN.", "HN", None),
-    # named outright but set nothing in: a small town of one word is more likely a word
+    # a country other than the one the story is set in: a small town of one word is more
+    # likely a word or a name
     ("THE UNITED STATES CONDEMNED A BOMB NEAR LIBERTY.", "SV", None),
-    ("A BOMB WENT OFF AT THE U.S. EMBASSY NEAR LIBERTY AVENUE.", None, None),
-    # near misses: set in the country, or a city of it
-    ("A BOMB WENT OFF IN THE U.S. NEAR LIBERTY.", "SV", "US"),
+    ("A BOMB WENT OFF IN THE U.S. NEAR LIBERTY.", "SV", None),
+    # near misses: the only country named, or a city of it
+    ("A BOMB WENT OFF AT THE U.S. EMBASSY NEAR LIBERTY AVENUE.", None, "US"),
     ("THE UNITED STATES CONDEMNED A BOMB NEAR MIAMI.", "SV", "US"),
     ("A BOMB WENT OFF AT THE U.S. EMBASSY NEAR MIAMI.", None, "US"),
 ])

@@ -181,8 +181,8 @@ class PlaceScanner:
         self.upper = _mostly_upper(text)
         countries = self._countries()
         self.countries = self._settings(countries, prior_country)
-        # The countries a story is filed from or sets something in ("IN GUATEMALA").
-        self.located = {m.place.country for m in countries if m.weight >= _LOCATED} | {prior_country}
+        # The country the story is set in: its dateline's, else the one it names most.
+        self.home = prior_country or _most_named(countries)
         self.mentions = sorted(countries + self._named_places(), key=lambda m: m.start)
 
     def _settings(self, countries: list[PlaceMention], prior: str | None) -> set[str]:
@@ -320,13 +320,14 @@ class PlaceScanner:
         return place
 
     def _may_be_town_of(self, place: Place, phrase: str, start: int) -> bool:
-        """In ALL-CAPS text: a town counts inside a country the text names outright. When it only
-        names that country ("THE UNITED STATES SAID"), a small town of one word is more often a
-        common word ("IN EARLY NOVEMBER", "THE SECRETARY") than the scene: it must be a city,
-        or be called a town ("THE PERUVIAN TOWN OF YUNGAY")."""
+        """In ALL-CAPS text: a town counts inside a country the text names outright. Outside the
+        country the story is set in ("THE UNITED STATES SAID", "HIS TRIP TO THE U.S."), a small
+        town of one word is more often a common word or a name ("IN EARLY NOVEMBER", "THE
+        SECRETARY", "THE MURDER OF HECTOR") than the scene: it must be a city, or be called a
+        town ("THE PERUVIAN TOWN OF YUNGAY")."""
         if place.country not in self.countries:
             return False
-        if place.country in self.located or place.precision != PlacePrecision.POINT or " " in phrase:
+        if place.country == self.home or place.precision != PlacePrecision.POINT or " " in phrase:
             return True
         if _CALLED_A_TOWN.search(self.text, max(0, start - 20), start):
             return True
@@ -348,6 +349,13 @@ class PlaceScanner:
     def _proper(self, phrase: str) -> bool:
         """Capitalised words in mixed-case text; anything in ALL-CAPS text."""
         return self.upper or all(word[:1].isupper() for word in phrase.split())
+
+
+def _most_named(countries: list[PlaceMention]) -> str | None:
+    weights: Counter = Counter()
+    for mention in countries:
+        weights[mention.place.country] += mention.weight
+    return weights.most_common(1)[0][0] if weights else None
 
 
 def _without_stop(phrase: str) -> str:
