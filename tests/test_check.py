@@ -1231,3 +1231,17 @@ def test_messages_name_a_figure_as_people_say_it(group, count, expected):
     figure = Count(as_written=str(count), start=0, end=1, value=count, low=count, high=count,
                    qualifier=Qualifier.EXACT)
     assert check.group_outcome(group, Outcome.INJURED, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("group", "words"),
+    [
+        (Group(noun="men", gender=Gender.MALE, age_group="adult"), "men"),  # not "male adult men"
+        (Group(noun="children", gender=Gender.FEMALE, age_group="child"), "female children"),
+        (Group(noun=None, gender=Gender.FEMALE, age_group="adult"), "female adult people"),
+    ],
+)
+def test_a_group_is_described_without_saying_its_noun_twice(group, words):
+    from tollbook.check.base import describe_group
+
+    assert describe_group(group) == words

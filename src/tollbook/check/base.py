@@ -127,9 +127,18 @@ def describe(count: Count) -> str:
     return f"'{count.as_written}'"
 
 
+# Nouns that already say sex and age ("men": not "male adult men"), or age alone ("children").
+_SEXED_NOUNS = frozenset("man men woman women boy boys girl girls".split())
+_AGED_NOUNS = _SEXED_NOUNS | frozenset(
+    "child children kid kids teen teens teenager teenagers adult adults".split()
+)
+
+
 def describe_group(group: Group, count: Count | None = None) -> str:
     one = count is not None and count.value == 1
-    words = [group.gender, group.age_group, group.noun or ("person" if one else "people")]
+    noun = group.noun or ("person" if one else "people")
+    words = [None if noun.lower() in _SEXED_NOUNS else group.gender,
+             None if noun.lower() in _AGED_NOUNS else group.age_group, noun]
     label = " ".join(str(word) for word in words if word)
     return f"{label} ({group.nationality})" if group.nationality else label
 
