@@ -7,13 +7,15 @@ ALL-CAPS wire text):
 - `read_dateline`: the dateline opening a report or its first paragraphs — "SAN SALVADOR,
   3 JAN 90 --", "PANAMA CITY (PANAMA), 5 FEB 90", "DAYTON, Ohio —", "HOWARD COUNTY, Ind. (WISH) —",
   "HOUSTON -", "(Cincinnati, OH)--". It names where the story was filed, usually where it
-  happened: a prior, not a fact.
+  happened: a prior, not a fact. A wire dateline that labels a city abroad ("MOSCOW (USSR), …")
+  over a story about another country is the bureau, not the scene (`filed_abroad`).
 - `PlaceScanner`: place names after a locative cue ("in", "near", "outside", ...) or before an
   administrative word ("San Miguel Department", "Bartow County"), "Town, State" pairs, and
   country names and nationality words anywhere. In mixed-case text a candidate must be
   capitalised; in ALL-CAPS text, where nothing marks a proper noun, a town or province counts
   only inside a country the report otherwise names (its dateline, a country or nationality word),
-  so "IN ORDER" never becomes a village somewhere.
+  so "IN ORDER" never becomes a village somewhere; and a small one-word town only in the country
+  the story is set in, so "HIS TRIP TO THE U.S. IN EARLY MAY" leaves Early, Texas alone.
 """
 
 from __future__ import annotations
