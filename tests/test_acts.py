@@ -176,3 +176,29 @@ def test_an_act_with_no_day_before_it_takes_the_incident_date():
     events, _ = _typed(text, "1991-03-09")
     arson = [e for e in events if e.kind == "set fire"]
     assert [a.date.start for a in arson] == ["1991-03-09"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # The crime an arrest or an inquiry is about is an act, told in passing.
+        ("POLICE ARRESTED TWO MEN IN CONNECTION WITH THE MURDER OF THE JUDGE.", ["attack"]),
+        ("THE PROSECUTOR INVESTIGATING THE ASSASSINATION OF THE MAYOR ISSUED A WARRANT.", ["attack"]),
+        ("A SOLDIER WAS HELD FOR HIS SUSPECTED INVOLVEMENT IN THE KIDNAPPING OF A NURSE.", ["abduction"]),
+        ("THE OFFICER INVOLVED IN THE DEATH OF THE TWO PRIESTS WAS DISMISSED.", ["attack"]),
+        ("THE COURT FREED A MAN SUSPECTED OF KILLING A NURSE.", ["attack"]),
+        # Near misses: an arrest for something else, and a crime only feared.
+        ("POLICE ARRESTED TWO MEN IN CONNECTION WITH THE THEFT OF A TRUCK.", []),
+        ("THE MINISTER SPOKE IN CONNECTION WITH THE ELECTIONS.", []),
+    ],
+)
+def test_the_crime_an_arrest_is_about_is_an_act(sentence, kinds):
+    assert act_kinds(sentence) == kinds
+
+
+def test_an_arrest_story_keeps_the_murder_it_is_about():
+    text = ("   BOGOTA, 4 MAY 90 (RADIO) -- [TEXT] POLICE ARRESTED TWO MEN TODAY IN CONNECTION\n"
+            "WITH THE MURDER OF A JUDGE IN MEDELLIN.\n")
+    events = extract_text(text, published="1990-05-04").events
+    kinds = {(e.acled_event_type, e.acled_sub_event_type) for e in events}
+    assert ("Violence against civilians", "Attack") in kinds

@@ -36,6 +36,24 @@ _NOT_DONE = re.compile(
     r"(?:so far|since|during|over the (?:last|past)) (?:\w+ ){0,3}(?:year|years|months|weeks)|"
     r"so far this \w+)\b"
 )
+# A crime an arrest, a charge or an inquiry is about ("arrested in connection with the murder of
+# the senator", "suspected of killing the candidate"): the act itself, told in passing.
+_CRIME_OF_RECORD = re.compile(
+    r"\b(?:in connection with|suspected of|accused of|charged with|involved in|involvement in|"
+    r"responsible for|implicated in|investigat\w*(?: into)?|arrested for|participat\w* in)\s+"
+    r"(?:(?:the|being|having)\s+)*(?:\w+\s+){0,2}?(?P<act>murder(?:s|ing)?|assassinat(?:ion|ing)|massacre|"
+    r"killings?|deaths?|attacks?|bombings?|kidnappings?)\b"
+)
+# Where such a crime is named, for the words ("killing", "death") no act kind lists.
+_CRIME_WORD = re.compile(r"\b(?:murder\w*|assassinat\w*|massacre|killings?|deaths?|attacks?|bombings?|"
+                         r"kidnappings?)\b")
+_CRIME_KINDS = {"bomb": "explosion", "kidn": "abduction"}
+_CRIME_TYPES = {
+    "attack": ("Violence against civilians", "Attack"),
+    "explosion": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "abduction": ("Violence against civilians", "Abduction/forced disappearance"),
+    "destruction": (None, None),
+}
 # act_kinds and act_type score the same sentence; the scores are only read, so they are shared.
 _scores = lru_cache(maxsize=64)(event_types.scores)
 VIOLENT_TYPES = (event_types.BATTLES, event_types.REMOTE, event_types.CIVILIANS)
@@ -67,7 +85,7 @@ def acts_in(text: str, start: int, end: int) -> list[Act]:
     for first, last in sentences(text, start, end):
         lowered = text[first:last].lower()
         for kind in act_kinds(lowered):
-            word = _ACTS[kind].search(lowered)
+            word = _ACTS[kind].search(lowered) or _CRIME_WORD.search(lowered)
             found.append(Act(kind, first + word.start(), first + word.end(), (first, last)))
     return found
 
@@ -90,7 +108,16 @@ def act_kinds(sentence: str) -> list[str]:
     main = event_types.kind_of(sub_type)
     if main == "attack" and event_type in VIOLENT_TYPES and _ACTS["attack"].search(lowered):
         kinds.append("attack")
+    crime = _crime_of_record(lowered)
+    if crime:
+        kind = _CRIME_KINDS.get(crime["act"][:4], "attack")
+        if kind not in kinds:
+            kinds.append(kind)
     return kinds
+
+
+def _crime_of_record(lowered: str) -> re.Match[str] | None:
+    return _CRIME_OF_RECORD.search(" ".join(lowered.split()))  # wire lines wrap anywhere
 
 
 def is_act(event_type: str | None, sub_type: str | None) -> bool:
@@ -106,7 +133,8 @@ def act_type(sentence: str, kind: str) -> tuple[str | None, str | None]:
     order = list(event_types.RULES)
     fitting = [key for key, value in totals.items() if value > 0 and _of_kind(key, kind)]
     if not fitting:
-        return None, None
+        # An arrest sentence scores no violence, but the crime it is about is one all the same.
+        return _CRIME_TYPES[kind] if _crime_of_record(sentence.lower()) else (None, None)
     return max(fitting, key=lambda key: (totals[key], -order.index(key)))
 
 
