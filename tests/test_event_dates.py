@@ -241,3 +241,10 @@ def test_a_report_of_several_events_that_names_an_earlier_day_leaves_them_undate
     events = extract_text(text, published="2015-06-24").events
     assert len(events) == 2
     assert all(e.date.start is None for e in events)
+
+
+def test_the_day_after_an_early_publication_date_is_not_a_week_back():
+    # stamped Tuesday 2015-06-23, written on Wednesday: "Wednesday" is not the 17th
+    text = ("Two teenagers were still in hospital Wednesday night, recovering from Tuesday's shooting "
+            "near a school.")
+    assert _event_date(text, "2015-06-23") == ("2015-06-23", "2015-06-23")
