@@ -105,6 +105,13 @@ def test_a_reported_event_keeps_its_date(text, expected):
             "2015-06-24",
             ("2015-06-21", "2015-06-21"),
         ),
+        # a follow-up weeks later: a date weeks back, in a sentence saying when it happened
+        (
+            "Two men were arrested Monday in the shooting of a teenager.\n\n"
+            "It happened on May 2 outside a corner store.",
+            "2015-06-24",
+            ("2015-05-02", "2015-05-02"),
+        ),
         # near miss: a stray date weeks before publication is not taken
         (
             "A teenager was shot and killed outside his home.\n\nThe family moved there on May 2.",
