@@ -255,3 +255,31 @@ def test_the_day_after_an_early_publication_date_is_not_a_week_back():
     text = ("Two teenagers were still in hospital Wednesday night, recovering from Tuesday's shooting "
             "near a school.")
     assert _event_date(text, "2015-06-23") == ("2015-06-23", "2015-06-23")
+
+
+# published on Wednesday 2015-06-24: Saturday is the 20th, Monday the 22nd
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hunting as the outing the shot was fired on dates the shooting
+        (
+            "A 12-year-old accidentally shot himself in the foot while hunting Saturday, deputies said.",
+            ("2015-06-20", "2015-06-20"),
+        ),
+        (
+            "Two cousins went hunting Saturday near the river. One of them was shot in the leg.",
+            ("2015-06-20", "2015-06-20"),
+        ),
+        # near misses: a manhunt hunts someone, after the event
+        (
+            "Deputies were hunting the gunman on Monday after a man was shot and killed outside a bar.",
+            (None, "2015-06-24"),
+        ),
+        (
+            "Troopers were hunting for a suspect on Monday after a clerk was shot and wounded.",
+            (None, "2015-06-24"),
+        ),
+    ],
+)
+def test_hunting_dates_the_shot_but_a_manhunt_does_not(text, expected):
+    assert _event_date(text, "2015-06-24") == expected

@@ -51,7 +51,8 @@ def dates_aftermath(token: Token, is_event_word) -> bool:
         lemma = ancestor.lemma_.lower()
         is_verb = _heads_a_clause(ancestor)
         # Before the event words: an arrest is also a casualty word ("detained"), not the attack.
-        if (is_verb and lemma in AFTERMATH_VERBS) or (ancestor.pos_ == "NOUN" and lemma in AFTERMATH_NOUNS):
+        aftermath_verb = is_verb and lemma in AFTERMATH_VERBS and not _hunting_as_a_pastime(ancestor)
+        if aftermath_verb or (ancestor.pos_ == "NOUN" and lemma in AFTERMATH_NOUNS):
             return True
         if is_verb and any(
             c.dep_ == "dobj" and c.lemma_.lower() in AFTERMATH_NOUNS for c in ancestor.children
@@ -62,6 +63,14 @@ def dates_aftermath(token: Token, is_event_word) -> bool:
         if is_verb:
             return lemma in SPEECH_VERBS and not _reports_the_event(ancestor, is_event_word)
     return False
+
+
+def _hunting_as_a_pastime(verb: Token) -> bool:
+    """ "shot while hunting Saturday", "went hunting Friday": the outing the shot was fired on.
+    A manhunt hunts someone ("hunting the gunman", "hunting for the suspect")."""
+    return verb.lemma_.lower() == "hunt" and not any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children
+    )
 
 
 def hangs_on_speech(token: Token, is_event_word) -> bool:
