@@ -283,3 +283,25 @@ def test_the_day_after_an_early_publication_date_is_not_a_week_back():
 )
 def test_hunting_dates_the_shot_but_a_manhunt_does_not(text, expected):
     assert _event_date(text, "2015-06-24") == expected
+
+
+# published on Monday 2015-06-22
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day before publication, named once, over the day of writing named twice
+        (
+            "A woman was shot outside a grocery store Sunday night. The wounded woman remained in "
+            "critical condition Monday. Officers guarded the wounded woman's room Monday.",
+            ("2015-06-21", "2015-06-21"),
+        ),
+        # near miss: a day earlier than the day before does not win over the day of writing
+        (
+            "A woman was shot outside a grocery store Monday morning. The wounded woman remained in "
+            "critical condition Monday. Her brother was wounded on Saturday.",
+            ("2015-06-22", "2015-06-22"),
+        ),
+    ],
+)
+def test_a_story_tells_the_day_before_publication_then_that_day(text, expected):
+    assert _event_date(text, "2015-06-22") == expected

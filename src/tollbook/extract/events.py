@@ -521,13 +521,24 @@ class EventFinder:
         coarse = date.precision in (DatePrecision.MONTH, DatePrecision.YEAR)
         return coarse and bool(self.published) and _days_before(date, self.published) > _HISTORY_DAYS
 
+    def _eve_over_the_day_of_writing(self, best: DateRange, dates: list[DateRange]) -> DateRange:
+        """A story written on the day it is published tells the day before's shooting, then the
+        day's own news of it ("was in critical condition Monday", "police on Monday were still
+        looking"): the publication day, however often named, yields to the day before."""
+        if not self.published or best.start != best.end or best.start != self.published[:10]:
+            return best
+        eve = (d for d in dates if d.precision == DatePrecision.DAY and d.start == d.end
+               and _days_before(d, self.published) == 1)
+        return next(eve, best)
+
     def _date(self, family: _Family) -> DateRange:
         for dates in (family.dates, family.nearby_dates, self._lone_event_dates()):
             dates = [d for d in dates if not self._history(d) and not tally_period(d)]
             if dates:
                 votes = Counter((d.start, d.end, d.precision) for d in dates)
                 best = min(votes.items(), key=lambda kv: (_PRECISION_RANK.get(kv[0][2], 9), -kv[1]))[0]
-                return next(d for d in dates if (d.start, d.end, d.precision) == best)
+                chosen = next(d for d in dates if (d.start, d.end, d.precision) == best)
+                return self._eve_over_the_day_of_writing(chosen, dates)
         if self.published:
             # A wire copy dates its dateline and reports the days before it; a web page that
             # never dates its one event (or dates nothing at all) most often tells that day's news.
