@@ -305,3 +305,20 @@ def test_hunting_dates_the_shot_but_a_manhunt_does_not(text, expected):
 )
 def test_a_story_tells_the_day_before_publication_then_that_day(text, expected):
     assert _event_date(text, "2015-06-22") == expected
+
+
+# published on Monday 2015-06-22: Saturday is the 20th
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a death days after the shooting dates the death, not the shooting
+        (
+            "A woman died Saturday, a week after she was shot outside her home on June 13.",
+            ("2015-06-13", "2015-06-13"),
+        ),
+        # near miss: "died Saturday after being shot" says no days passed between
+        ("A man died Saturday after being shot outside his home.", ("2015-06-20", "2015-06-20")),
+    ],
+)
+def test_a_death_days_after_the_shooting_does_not_date_it(text, expected):
+    assert _event_date(text, "2015-06-22") == expected
