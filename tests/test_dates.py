@@ -49,6 +49,9 @@ RESOLUTION = [
     ("It began this Monday.", FRI, "this Monday", "2026-01-12", "", DAY),
     ("It happened on Sunday.", FRI, "Sunday", "2026-01-11", "", DAY),
     ("It happened on Good Friday.", WED, "Friday", "2026-01-09", "", DAY),
+    # the anchor's next weekday: the publication date was a day early, not a week-old Saturday
+    ("Gunmen struck on Saturday.", FRI, "Saturday", "2026-01-17", "", DAY),
+    ("Gunmen struck last Saturday.", FRI, "last Saturday", "2026-01-10", "", DAY),
     # day words
     ("Police said yesterday that", FRI, "yesterday", "2026-01-15", "", DAY),
     ("the day before yesterday", FRI, "the day before yesterday", "2026-01-14", "", DAY),

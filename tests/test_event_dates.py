@@ -105,6 +105,13 @@ def test_a_reported_event_keeps_its_date(text, expected):
             "2015-06-24",
             ("2015-06-21", "2015-06-21"),
         ),
+        # a follow-up weeks later: a date weeks back, in a sentence saying when it happened
+        (
+            "Two men were arrested Monday in the shooting of a teenager.\n\n"
+            "It happened on May 2 outside a corner store.",
+            "2015-06-24",
+            ("2015-05-02", "2015-05-02"),
+        ),
         # near miss: a stray date weeks before publication is not taken
         (
             "A teenager was shot and killed outside his home.\n\nThe family moved there on May 2.",
@@ -241,3 +248,77 @@ def test_a_report_of_several_events_that_names_an_earlier_day_leaves_them_undate
     events = extract_text(text, published="2015-06-24").events
     assert len(events) == 2
     assert all(e.date.start is None for e in events)
+
+
+def test_the_day_after_an_early_publication_date_is_not_a_week_back():
+    # stamped Tuesday 2015-06-23, written on Wednesday: "Wednesday" is not the 17th
+    text = ("Two teenagers were still in hospital Wednesday night, recovering from Tuesday's shooting "
+            "near a school.")
+    assert _event_date(text, "2015-06-23") == ("2015-06-23", "2015-06-23")
+
+
+# published on Wednesday 2015-06-24: Saturday is the 20th, Monday the 22nd
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hunting as the outing the shot was fired on dates the shooting
+        (
+            "A 12-year-old accidentally shot himself in the foot while hunting Saturday, deputies said.",
+            ("2015-06-20", "2015-06-20"),
+        ),
+        (
+            "Two cousins went hunting Saturday near the river. One of them was shot in the leg.",
+            ("2015-06-20", "2015-06-20"),
+        ),
+        # near misses: a manhunt hunts someone, after the event
+        (
+            "Deputies were hunting the gunman on Monday after a man was shot and killed outside a bar.",
+            (None, "2015-06-24"),
+        ),
+        (
+            "Troopers were hunting for a suspect on Monday after a clerk was shot and wounded.",
+            (None, "2015-06-24"),
+        ),
+    ],
+)
+def test_hunting_dates_the_shot_but_a_manhunt_does_not(text, expected):
+    assert _event_date(text, "2015-06-24") == expected
+
+
+# published on Monday 2015-06-22
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day before publication, named once, over the day of writing named twice
+        (
+            "A woman was shot outside a grocery store Sunday night. The wounded woman remained in "
+            "critical condition Monday. Officers guarded the wounded woman's room Monday.",
+            ("2015-06-21", "2015-06-21"),
+        ),
+        # near miss: a day earlier than the day before does not win over the day of writing
+        (
+            "A woman was shot outside a grocery store Monday morning. The wounded woman remained in "
+            "critical condition Monday. Her brother was wounded on Saturday.",
+            ("2015-06-22", "2015-06-22"),
+        ),
+    ],
+)
+def test_a_story_tells_the_day_before_publication_then_that_day(text, expected):
+    assert _event_date(text, "2015-06-22") == expected
+
+
+# published on Monday 2015-06-22: Saturday is the 20th
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a death days after the shooting dates the death, not the shooting
+        (
+            "A woman died Saturday, a week after she was shot outside her home on June 13.",
+            ("2015-06-13", "2015-06-13"),
+        ),
+        # near miss: "died Saturday after being shot" says no days passed between
+        ("A man died Saturday after being shot outside his home.", ("2015-06-20", "2015-06-20")),
+    ],
+)
+def test_a_death_days_after_the_shooting_does_not_date_it(text, expected):
+    assert _event_date(text, "2015-06-22") == expected

@@ -15,10 +15,12 @@ Decisions (each tested in tests/test_dates.py):
 - Month and weekday names must be capitalised ("March", "MARCH"): "troops march 10 miles" and
   "on fridays" are no dates.
 - "Friday", "on Friday", "Friday night": the most recent Friday on or before the anchor (the
-  anchor itself when it is a Friday). "last Friday": the most recent one strictly before (a week
-  back on a Friday: the writer would have said "today"). "this Friday": the Friday of the
-  anchor's Monday–Sunday week; "next Friday": the first one after. "Friday's protest" and
-  "Good Friday" read the same way; "Bloody Sunday" and "the Sunday Times" are no dates.
+  anchor itself when it is a Friday), but the day after the anchor when the anchor is a Thursday:
+  a publication date is often a day early, and six days back a writer says "last Friday".
+  "last Friday": the most recent one strictly before (a week back on a Friday: the writer would
+  have said "today"). "this Friday": the Friday of the anchor's Monday–Sunday week; "next
+  Friday": the first one after. "Friday's protest" and "Good Friday" read the same way;
+  "Bloody Sunday" and "the Sunday Times" are no dates.
 - A date without a year takes the year that puts it between ~10 months before and ~2 months
   after the anchor ("Dec. 30" read on 2 January is last year's, "Jan. 3" read on 30 December
   next year's). Two-digit years take the century nearest the anchor, else 70–99 → 19xx and
@@ -294,13 +296,21 @@ def _read_cued_year(m: re.Match[str]) -> _Reading:
     return _stated(_year(int(m["year"]), False))
 
 
+# A report's publication date is often a day early (stamped in another time zone, or the day the
+# story was first filed): a bare weekday naming the anchor's next day is that day, not six days
+# back, for which writers say "last Friday".
+_DAY_AFTER_ANCHOR = 6
+
+
 def _read_weekday(m: re.Match[str]) -> _Reading:
     target = _WEEKDAYS.index(m["weekday"].lower())
     mod = (m.groupdict().get("mod") or "").lower()
 
     def rule(anchor: Day) -> _Range:
         back = (anchor.weekday() - target) % 7  # days back to the most recent such day
-        if mod == "last":
+        if not mod and back == _DAY_AFTER_ANCHOR:
+            back = -1
+        elif mod == "last":
             back = back or 7
         elif mod == "this":
             back = anchor.weekday() - target

@@ -35,6 +35,9 @@ _REACH = 4  # ancestors looked at above a date
 _PERIOD = re.compile(
     r"(?i)^(?:the\s+)?(?:(?:past|last)\s+(?:\d+|few|several|two|three)\s+(?:days?|weeks?|months?|years?)\b|since\b)"
 )
+# "died Friday, three days after he was shot": the death came later than the shooting it ends.
+_DAYS_AFTER = re.compile(r"(?i)\b(?:days?|weeks?|months?)\s+after\b")
+_DEATH_VERBS = frozenset(("die", "succumb"))
 # A restatement in brackets ("2230 [0230 GMT on 12 January]"); "at 1700 GMT on 29 March" is the time.
 _OTHER_CLOCK = re.compile(r"(?i)[\[(]\s*\d{1,2}:?\d{2}\s*(?:GMT|UTC)\s*(?:on\s+)?$")
 
@@ -51,17 +54,36 @@ def dates_aftermath(token: Token, is_event_word) -> bool:
         lemma = ancestor.lemma_.lower()
         is_verb = _heads_a_clause(ancestor)
         # Before the event words: an arrest is also a casualty word ("detained"), not the attack.
-        if (is_verb and lemma in AFTERMATH_VERBS) or (ancestor.pos_ == "NOUN" and lemma in AFTERMATH_NOUNS):
+        aftermath_verb = is_verb and lemma in AFTERMATH_VERBS and not _hunting_as_a_pastime(ancestor)
+        if aftermath_verb or (ancestor.pos_ == "NOUN" and lemma in AFTERMATH_NOUNS):
             return True
         if is_verb and any(
             c.dep_ == "dobj" and c.lemma_.lower() in AFTERMATH_NOUNS for c in ancestor.children
         ):
             return True  # "held a vigil on Sunday"
+        if is_verb and _died_days_later(ancestor):
+            return True
         if is_event_word(ancestor):
             return False
         if is_verb:
             return lemma in SPEECH_VERBS and not _reports_the_event(ancestor, is_event_word)
     return False
+
+
+def _died_days_later(verb: Token) -> bool:
+    """ "She died Saturday, a week after she was wounded": the date of a later death, not of the
+    shooting. ("died Saturday after being shot" says nothing of days between: it keeps the date.)"""
+    if verb.lemma_.lower() not in _DEATH_VERBS:
+        return False
+    return bool(_DAYS_AFTER.search("".join(t.text_with_ws for t in verb.subtree)))
+
+
+def _hunting_as_a_pastime(verb: Token) -> bool:
+    """ "shot while hunting Saturday", "went hunting Friday": the outing the shot was fired on.
+    A manhunt hunts someone ("hunting the gunman", "hunting for the suspect")."""
+    return verb.lemma_.lower() == "hunt" and not any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children
+    )
 
 
 def hangs_on_speech(token: Token, is_event_word) -> bool:

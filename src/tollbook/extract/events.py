@@ -9,8 +9,9 @@ each incident or other family becomes an event:
 - date: the best-attested date in its sentences — never one on a speech verb ("the minister
   said on Friday": when a figure was *stated*) or on what followed ("arrested Monday"), one to
   come, a dateline's or a page stamp's (`extract.event_dates`) — else a date of its paragraphs,
-  else, in a report of one event, its first date in the week before publication, else "on or
-  before publication";
+  else, in a report of one event, its first date in the week before publication (or in the two
+  months before, in a sentence telling of an event: "It happened on Aug. 3"), else "on or before
+  publication";
 - place: the best-attested country, then its best-attested town, from the report's dateline
   (a prior) and the place names of its sentences (`extract.event_places`).
 
@@ -62,6 +63,8 @@ _PARAGRAPH_PLACE_WEIGHT = 0.5
 _TYPED_PASSAGES = 4
 _HISTORY_DAYS = 62
 _LONE_EVENT_DAYS = 7  # how far before publication a lone event's stray date may lie
+_LONE_EVENT_TOLD_DAYS = 62  # ... or a date whose sentence tells of the event ("It happened on Aug. 3")
+_HAPPEN_VERBS = frozenset(("happen", "occur"))
 # "Posted: Friday, January 31, 2014": when the page was published, not when anything happened.
 _STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated|published|modified)\s*:?\s*(?:on\s+)?$")
 _HEADER_AFTER = re.compile(r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:--|\u2014|\u2013)")
@@ -148,6 +151,7 @@ class EventFinder:
         self.scanner: PlaceScanner | None = None
         self._event_dates_cache: tuple[list[int], list[DateRange], list[int], list[DateRange]] | None = None
         self._lone_event = False  # the report tells one event: any date of it may be that event's
+        self._telling_dates: set[int] = set()  # starts of kept dates whose sentence tells of an event
 
     def find(self, claim_sentences: Counter) -> EventIndex:
         self.dateline = dateline = read_dateline(self.text, [0, *(u.unit.start for u in self.parsed)],
@@ -338,6 +342,8 @@ class EventFinder:
                 continue
             if token is None or not dates_aftermath(token, _is_event_word):
                 kept.append(mention)
+                if token is not None and _tells_of_an_event(token.sent):
+                    self._telling_dates.add(mention.start)
         return ([m.start for m in kept], [m.resolved for m in kept],
                 [m.start for m in apart], [m.resolved for m in apart])
 
@@ -487,14 +493,23 @@ class EventFinder:
         """For a report of one event whose own sentences give no date: the first day-precise date
         of the report (not a stamp, not on a statement or an aftermath) in the days before its
         publication. Stories tell the event before what followed it ("...ended Friday night when
-        officers arrived"; the funeral, the arraignment come later)."""
+        officers arrived"; the funeral, the arraignment come later). Failing that, a date up to two
+        months back in a sentence that tells of an event: a follow-up recalls the event so."""
         if not self._lone_event or not self.published:
             return []
         if self._event_dates_cache is None:
             self._event_dates_cache = self._dates_of_events()
-        for date in self._event_dates_cache[1]:
-            one_day = date.precision == DatePrecision.DAY and date.start == date.end
-            if one_day and 0 <= _days_before(date, self.published) <= _LONE_EVENT_DAYS:
+        starts, dates = self._event_dates_cache[:2]
+        days = [(start, date) for start, date in zip(starts, dates, strict=True)
+                if date.precision == DatePrecision.DAY and date.start == date.end]
+        for _start, date in days:
+            if 0 <= _days_before(date, self.published) <= _LONE_EVENT_DAYS:
+                return [date]
+        # A follow-up story (an arrest, a hearing) recalls the event weeks later by its date, in
+        # a sentence of its own; a date weeks back in a sentence about something else is no guess.
+        for start, date in days:
+            told = start in self._telling_dates
+            if told and 0 <= _days_before(date, self.published) <= _LONE_EVENT_TOLD_DAYS:
                 return [date]
         return []
 
@@ -512,13 +527,24 @@ class EventFinder:
         coarse = date.precision in (DatePrecision.MONTH, DatePrecision.YEAR)
         return coarse and bool(self.published) and _days_before(date, self.published) > _HISTORY_DAYS
 
+    def _eve_over_the_day_of_writing(self, best: DateRange, dates: list[DateRange]) -> DateRange:
+        """A story written on the day it is published tells the day before's shooting, then the
+        day's own news of it ("was in critical condition Monday", "police on Monday were still
+        looking"): the publication day, however often named, yields to the day before."""
+        if not self.published or best.start != best.end or best.start != self.published[:10]:
+            return best
+        eve = (d for d in dates if d.precision == DatePrecision.DAY and d.start == d.end
+               and _days_before(d, self.published) == 1)
+        return next(eve, best)
+
     def _date(self, family: _Family) -> DateRange:
         for dates in (family.dates, family.nearby_dates, self._lone_event_dates()):
             dates = [d for d in dates if not self._history(d) and not tally_period(d)]
             if dates:
                 votes = Counter((d.start, d.end, d.precision) for d in dates)
                 best = min(votes.items(), key=lambda kv: (_PRECISION_RANK.get(kv[0][2], 9), -kv[1]))[0]
-                return next(d for d in dates if (d.start, d.end, d.precision) == best)
+                chosen = next(d for d in dates if (d.start, d.end, d.precision) == best)
+                return self._eve_over_the_day_of_writing(chosen, dates)
         if self.published:
             # A wire copy dates its dateline and reports the days before it; a web page that
             # never dates its one event (or dates nothing at all) most often tells that day's news.
@@ -571,6 +597,11 @@ def _is_casualty_word(token: Token) -> bool:
 
 def _is_event_word(token: Token) -> bool:
     return token.lemma_.lower() in _TRIGGERS or _is_casualty_word(token)
+
+
+def _tells_of_an_event(sentence: SpacySpan) -> bool:
+    """A sentence with an event word, or one saying when "it happened" / "the incident occurred"."""
+    return any(_is_event_word(t) or t.lemma_.lower() in _HAPPEN_VERBS for t in sentence)
 
 
 _MONTH_BEFORE = frozenset("in since until till of by from early late mid before after during".split())
