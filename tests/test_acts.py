@@ -202,3 +202,18 @@ def test_an_arrest_story_keeps_the_murder_it_is_about():
     events = extract_text(text, published="1990-05-04").events
     kinds = {(e.acled_event_type, e.acled_sub_event_type) for e in events}
     assert ("Violence against civilians", "Attack") in kinds
+
+
+@pytest.mark.parametrize(
+    ("told", "date"),
+    [
+        ("THE MURDER OF A JUDGE ON 2 MAY", ("1990-05-02", "1990-05-02")),  # the crime's own day
+        ("THE MURDER OF A JUDGE", (None, "1990-05-04")),  # undated: on or before the arrest
+    ],
+)
+def test_the_crime_an_arrest_is_about_is_dated_apart_from_the_arrest(told, date):
+    text = (f"   BOGOTA, 4 MAY 90 (RADIO) -- [TEXT] A JUDGE TODAY ORDERED THE ARREST OF TWO MEN\n"
+            f"INVOLVED IN {told} IN MEDELLIN.\n")
+    events = extract_text(text, published="1990-05-04").events
+    [crime] = [e for e in events if e.acled_sub_event_type == "Attack"]
+    assert (crime.date.start, crime.date.end) == date

@@ -204,7 +204,9 @@ class EventFinder:
             kind = event_types.kind_of(event.acled_sub_event_type) if is_act else None
             for paragraph in self._told_on(family, families, len(spans)):
                 for act in acts.acts_in(self.text, *spans[paragraph]):
-                    date, place = self._act_date(act, spans[paragraph][0]), self._act_place(act)
+                    date = (self._act_date(act, spans[paragraph][0]) if is_act
+                            else self._crime_date(act, event.date))
+                    place = self._act_place(act)
                     if act.kind == kind and not _apart(event, date, place):
                         continue  # the incident itself, told on
                     new = self._act_event(f"e{len(events) + len(found) + 1}", act, event, date, place)
@@ -243,6 +245,16 @@ class EventFinder:
         own = self._days_within(*act.sentence)
         earlier = self._days_within(paragraph_start, act.sentence[0])
         return own[0] if own else (earlier[-1] if earlier else None)
+
+    def _crime_date(self, act: acts.Act, incident_date: DateRange) -> DateRange:
+        """The date of a crime an arrest, a protest or an inquiry tells of: a day its sentence gives
+        after the crime's word and before the day of the report ("ordered today the arrest of the
+        officers involved in the massacre of 16 November"), else on or before the story's day."""
+        own = [d for d in self._days_within(act.start, act.sentence[1])
+               if not self.published or (d.end or "") < self.published[:10]]
+        if own:
+            return own[0]
+        return DateRange(start=None, end=incident_date.end or self.published, inferred=True)
 
     def _days_within(self, first: int, last: int) -> list[DateRange]:
         return [d for d in self._dates_within(first, last)
