@@ -187,6 +187,7 @@ def test_an_act_with_no_day_before_it_takes_the_incident_date():
         ("A SOLDIER WAS HELD FOR HIS SUSPECTED INVOLVEMENT IN THE KIDNAPPING OF A NURSE.", ["abduction"]),
         ("THE OFFICER INVOLVED IN THE DEATH OF THE TWO PRIESTS WAS DISMISSED.", ["attack"]),
         ("THE COURT FREED A MAN SUSPECTED OF KILLING A NURSE.", ["attack"]),
+        ("THE UNIONS MARCHED TO PROTEST THE BOMBING OF THEIR OFFICES ON 3 MAY.", ["explosion"]),
         # Near misses: an arrest for something else, and a crime only feared.
         ("POLICE ARRESTED TWO MEN IN CONNECTION WITH THE THEFT OF A TRUCK.", []),
         ("THE MINISTER SPOKE IN CONNECTION WITH THE ELECTIONS.", []),

@@ -36,11 +36,13 @@ _NOT_DONE = re.compile(
     r"(?:so far|since|during|over the (?:last|past)) (?:\w+ ){0,3}(?:year|years|months|weeks)|"
     r"so far this \w+)\b"
 )
-# A crime an arrest, a charge or an inquiry is about ("arrested in connection with the murder of
-# the senator", "suspected of killing the candidate"): the act itself, told in passing.
+# A crime an arrest, a charge, an inquiry or a protest is about ("arrested in connection with the
+# murder of the senator", "suspected of killing the candidate", "marched to protest the bombing of
+# the union's offices"): the act itself, told in passing.
 _CRIME_OF_RECORD = re.compile(
     r"\b(?:in connection with|suspected of|accused of|charged with|involved in|involvement in|"
-    r"responsible for|implicated in|investigat\w*(?: into)?|arrested for|participat\w* in)\s+"
+    r"responsible for|implicated in|investigat\w*(?: into)?|arrested for|participat\w* in|"
+    r"protest\w*(?: against)?|condemn\w*|repudiat\w*)\s+"
     r"(?:(?:the|being|having)\s+)*(?:\w+\s+){0,2}?(?P<act>murder(?:s|ing)?|assassinat(?:ion|ing)|massacre|"
     r"killings?|deaths?|attacks?|bombings?|kidnappings?)\b"
 )
