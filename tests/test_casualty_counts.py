@@ -205,6 +205,10 @@ ARTICLES = [
     ("A man was found shot to death inside a van. The victim had gunshot wounds to the chest.", 1, 0),
     # "a second man" is not the one who died
     ("One man was killed and a second man was wounded.", 1, 1),
+    # a death told first without a name, then repeated under one, is the fate of a wound told
+    # under that name ("killing another man … found Miller with gunshot wounds … Miller died")
+    ("A woman is charged with killing another man on Friday. Deputies found John Miller, 40, with "
+     "gunshot wounds in a shed. Miller died at the hospital.", 1, 0),
     # "no one else was hurt" adds nobody and cancels nobody
     ("The father accidentally shot his son in the foot. No one else in the house was hurt.", 0, 1),
 ]

@@ -92,6 +92,8 @@ def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
             else dataclasses.replace(draft.evidence, start=draft.count.start, end=draft.count.end)
         )
         same.source = same.source or draft.source
+        if draft.person:
+            same.also_named.add(draft.person)
         same.supersedes = same.supersedes or draft.supersedes
         same.part_of_anchor = same.part_of_anchor or draft.part_of_anchor
         same.confidence = max(same.confidence, draft.confidence)
@@ -179,12 +181,13 @@ def _tallied_apart(death: Draft, wound: Draft) -> bool:
 
 
 def _may_be_same_person(death: Draft, wound: Draft) -> bool:
-    """Whether a death can be the fate of a wounded person: the same name (or none: "a man's
-    body was found … the victim had gunshot wounds"), or a pronoun after the wound. A wound its
+    """Whether a death can be the fate of a wounded person: the same name (one a repeat of the
+    death gave counts too), or none ("a man's body was found … the victim had gunshot wounds"), or a pronoun after the wound. A wound its
     sentence says was survived ("is expected to survive") was nobody's death."""
     if survived(wound.sentence) or _someone_besides(wound):
         return False
-    return death.person == wound.person or _pronoun_after(death, wound)
+    return (death.person == wound.person or _pronoun_after(death, wound)
+            or (wound.person is not None and wound.person in death.also_named))
 
 
 def _someone_besides(draft: Draft) -> bool:
@@ -236,7 +239,7 @@ def _standing_one(draft: Draft, outcome: Outcome) -> bool:
         and draft.status == Status.CURRENT
         and draft.part_of is None
         and not draft.among_total
-        and not _another(draft)
+        and not (_another(draft) and not draft.also_named)  # a name says who, "another" or not
     )
 
 
