@@ -55,6 +55,10 @@ FOUND = [
     ("The gunfire outside the bar sent four people to the hospital.", ("injured", "four")),
     ("One person has died and a second was injured after the robbery.", ("injured", "a second")),
     ("One man was killed and a second man was wounded.", ("injured", "a second man")),
+    # a participle under "found" tells what happened to the one found
+    ("When they got there, deputies found a man shot in the arm.", ("casualties", "a man")),
+    # "after being shot" borrows the main clause's subject, who is recovering: wounded
+    ("A woman is recovering after being shot on Oak Street.", ("injured", "A woman")),
 ]
 
 # (sentence, words that must not be a casualty figure)
@@ -75,6 +79,8 @@ NOT_FOUND = [
     ("The chief sent two officers to the hospital to interview the victim.", "two"),
     ("The boy was sent to his room after the argument.", "The boy"),
     ("A second shooting left the neighbourhood shaken.", "A second"),
+    # an active "accused of shooting at" tells what the subject did
+    ("A man is accused of shooting at a bus driver on Friday.", "A man"),
 ]
 
 

@@ -182,8 +182,9 @@ def _tallied_apart(death: Draft, wound: Draft) -> bool:
 
 def _may_be_same_person(death: Draft, wound: Draft) -> bool:
     """Whether a death can be the fate of a wounded person: the same name (one a repeat of the
-    death gave counts too), or none ("a man's body was found … the victim had gunshot wounds"), or a pronoun after the wound. A wound its
-    sentence says was survived ("is expected to survive") was nobody's death."""
+    death gave counts too), or none ("a man's body was found … the victim had gunshot wounds"),
+    or a pronoun after the wound. A wound its sentence says was survived ("is expected to
+    survive") was nobody's death."""
     if survived(wound.sentence) or _someone_besides(wound):
         return False
     return (death.person == wound.person or _pronoun_after(death, wound)

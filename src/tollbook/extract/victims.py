@@ -170,7 +170,7 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
             or lemma in INTRANSITIVE_OUTCOMES
             or outcomes.in_care(verb)
             or (subject.dep_ == "nsubj" and (state is not None or (passive and _borrowed(verb, subject))))
-            or (subject.dep_ == "nsubj" and _bare_participle(verb))
+            or (subject.dep_ == "nsubj" and (_bare_participle(verb) or _small_clause(verb)))
         ):
             yield subject, outcome, 0.8
         elif headline and subject.dep_ == "nsubj" and not _has_object(verb):
@@ -199,6 +199,14 @@ def _bare_participle(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "conj" and not auxiliaries
 
 
+def _small_clause(verb: Token) -> bool:
+    """ "Officers found a man shot in the leg": a participle with no auxiliary under a verb of
+    finding tells what happened to its subject, the person found."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd") and not auxiliaries
+            and verb.head.lemma_.lower() in _STATE_VERBS)
+
+
 def _own_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
@@ -219,12 +227,25 @@ def _subjects(verb: Token) -> Iterator[Token]:
         yield from own
         return
     head = verb
-    while head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i:
+    while _borrows_subject(head) and head.head.i != head.i:
+        through_preposition = head.dep_ == "pcomp"
         head = head.head
+        if through_preposition and head.dep_ == "prep":  # "is recovering after being shot"
+            head = head.head
         found = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if found:
             yield from found
             return
+
+
+def _borrows_subject(verb: Token) -> bool:
+    return verb.dep_ in ("conj", "advcl", "xcomp") or _passive_after_preposition(verb)
+
+
+def _passive_after_preposition(verb: Token) -> bool:
+    """ "after being shot", "before being taken to hospital": the person is the main clause's
+    subject; an active "accused of shooting at a driver" tells what that subject did."""
+    return verb.dep_ == "pcomp" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _borrowed(verb: Token, subject: Token) -> bool:
