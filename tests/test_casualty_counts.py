@@ -215,6 +215,11 @@ ARTICLES = [
     # under that name ("killing another man … found Miller with gunshot wounds … Miller died")
     ("A woman is charged with killing another man on Friday. Deputies found John Miller, 40, with "
      "gunshot wounds in a shed. Miller died at the hospital.", 1, 0),
+    # a victim named by a killing is dead, and the same person as the victim shot
+    ("Police named the murder victim on Friday. The victim was shot in the chest.", 1, 0),
+    ("Police named the victim of a fatal shooting on Oak Street. Ann Smith was found shot.", 1, 0),
+    # near miss: a shooting victim may have lived
+    ("Police named the shooting victim on Friday. The victim was shot in the chest.", 0, 1),
     # "no one else was hurt" adds nobody and cancels nobody
     ("The father accidentally shot his son in the foot. No one else in the house was hurt.", 0, 1),
 ]

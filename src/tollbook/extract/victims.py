@@ -92,6 +92,8 @@ def _described(noun: Token) -> Iterator[tuple[Token, Outcome, float]]:
         yield noun, Outcome.KILLED, 0.75  # "the shooting death of John Smith", "the body of a man"
     if noun.dep_ == "poss" and noun.head.lemma_.lower() in _DEATH_NOUNS - {"body"}:
         yield noun, Outcome.KILLED, 0.7  # "in the girl's slaying"
+    if noun.lemma_.lower() == "victim" and _victim_of_killing(noun):
+        yield noun, Outcome.KILLED, 0.7  # "the homicide victim", "the victim of a deadly shooting"
     for child in noun.children:
         if child.dep_ == "amod" and child.lower_ in OUTCOME_ADJECTIVES and not _near(child):
             outcome = OUTCOME_ADJECTIVES[child.lower_]
@@ -99,6 +101,25 @@ def _described(noun: Token) -> Iterator[tuple[Token, Outcome, float]]:
                 yield noun, outcome, 0.7
         elif child.dep_ == "prep" and child.lower_ == "with" and _wound_in(child):
             yield noun, Outcome.INJURED, 0.7
+
+
+_KILLINGS = _DEATH_NOUNS - {"body"}
+_FATAL_EVENTS = frozenset("deadly fatal".split())
+
+
+def _victim_of_killing(victim: Token) -> bool:
+    """A victim named by a killing is dead: "a murder victim", "the victim of a fatal shooting";
+    "a shooting victim" may have lived."""
+    for child in victim.children:
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in _KILLINGS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for event in (g for g in child.children if g.dep_ == "pobj"):
+                if event.lemma_.lower() in _KILLINGS or any(
+                    m.dep_ == "amod" and m.lower_ in _FATAL_EVENTS for m in event.children
+                ):
+                    return True
+    return False
 
 
 def _near(adjective: Token) -> bool:
