@@ -57,6 +57,11 @@ FOUND = [
     ("One man was killed and a second man was wounded.", ("injured", "a second man")),
     # a participle under "found" tells what happened to the one found
     ("When they got there, deputies found a man shot in the arm.", ("casualties", "a man")),
+    # the parser may make "Miller dead" a clause of its own under "discovered"
+    ("After the gunfire stopped, officers discovered Miller dead, leaving neighbours stunned.",
+     ("killed", "Miller")),
+    # fighting for one's life is being wounded
+    ("One man is dead, and two women are fighting for their lives after the party.", ("injured", "two")),
     # "after being shot" borrows the main clause's subject, who is recovering: wounded
     ("A woman is recovering after being shot on Oak Street.", ("injured", "A woman")),
 ]
@@ -220,6 +225,17 @@ ARTICLES = [
     ("Police named the victim of a fatal shooting on Oak Street. Ann Smith was found shot.", 1, 0),
     # near miss: a shooting victim may have lived
     ("Police named the shooting victim on Friday. The victim was shot in the chest.", 0, 1),
+    # having gunshot wounds says someone was shot, not that they lived: the dead shop owner
+    # told by name is the one told first by his trade ...
+    ("A shop owner was fatally shot during a robbery. John Miller, 64, had gunshot wounds to "
+     "his upper body.", 1, 0),
+    # ... while wounds said to be minor were survived
+    ("A shop owner was fatally shot during a robbery. John Miller, 64, suffered minor injuries "
+     "in the robbery.", 1, 1),
+    # "the other man" told after one death is not that man; "the other woman" of two dead may be
+    ("One man is dead after a shooting at a mall. The other man was shot in the leg.", 1, 1),
+    ("Two women were fatally shot on Sunday. One woman was shot in the car. The other woman was "
+     "shot in the face.", 2, 0),
     # "no one else was hurt" adds nobody and cancels nobody
     ("The father accidentally shot his son in the foot. No one else in the house was hurt.", 0, 1),
 ]

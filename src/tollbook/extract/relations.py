@@ -201,7 +201,8 @@ def _someone_besides(draft: Draft) -> bool:
 def _mark_survivors(drafts: list[Draft]) -> None:
     """A person shot who is, by name or sex, none of the people told killed was wounded: "A man
     was shot and killed … A woman was shot in the arm." When a death is a bare figure ("two
-    people were killed"), anyone shot may be among them, and nothing changes."""
+    people were killed"), anyone shot may be among them; "the other man" told after deaths of
+    one person each is none of them."""
     for shot in drafts:
         if not (_one_by_one(shot) and shot.outcome == Outcome.CASUALTIES and shot.status == Status.CURRENT):
             continue
@@ -209,6 +210,17 @@ def _mark_survivors(drafts: list[Draft]) -> None:
                 and d.from_headline == shot.from_headline]
         if dead and all(_one_by_one(d) and _other_person(d, shot) for d in dead):
             shot.outcome = Outcome.INJURED
+        elif dead and _told_as_other(shot) and all(d.singular and _before(d, shot) for d in dead):
+            shot.outcome = Outcome.INJURED  # "One man is dead … The other man shot is 19"
+
+
+def _told_as_other(draft: Draft) -> bool:
+    """"the other man", "another victim": a person besides those told before."""
+    return _another(draft) or _someone_besides(draft)
+
+
+def _before(earlier: Draft, later: Draft) -> bool:
+    return earlier.evidence.start < later.evidence.start
 
 
 def _one_by_one(draft: Draft) -> bool:

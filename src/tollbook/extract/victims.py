@@ -9,6 +9,7 @@ two different people apart.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span as SpacySpan
@@ -70,6 +71,7 @@ def _sentence_patients(sent: SpacySpan, headline: bool) -> Iterator[tuple[Token,
     for token in sent:
         yield from _patients(token, headline)
         yield from _described(token)
+        yield from _found_in_state(token)
 
 
 def _sharpen(drafts: list[Draft], patient: Token, outcome: Outcome) -> None:
@@ -232,6 +234,14 @@ def _own_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _found_in_state(adjective: Token) -> Iterator[tuple[Token, Outcome, float]]:
+    """ "officers discovered Miller dead": the parser may make "Miller dead" a clause whose head is the
+    adjective, which no verb rule reads."""
+    if adjective.pos_ == "ADJ" and _declared(adjective):
+        outcome = OUTCOME_ADJECTIVES[adjective.lower_]
+        yield from ((c, outcome, 0.8) for c in adjective.children if c.dep_ == "nsubj")
+
+
 def _declared(verb: Token) -> bool:
     """An outcome word the parser made a clause under "pronounce", "declare" or "find"."""
     return (
@@ -288,8 +298,21 @@ def _state_outcome(verb: Token) -> Outcome | None:
     if lemma in _SUFFER_VERBS:
         for child in verb.children:
             if child.dep_ == "dobj" and child.lemma_.lower() in _WOUND_NOUNS:
-                return Outcome.INJURED
+                return Outcome.INJURED if _survivable(child) else Outcome.CASUALTIES
     return None
+
+
+# "minor injuries", "non-life-threatening wounds", "wounds that were not life-threatening"
+_SURVIVABLE = re.compile(
+    r"\bminor\b|\bsuperficial\b|\bnon-?fatal\b|\bnon ?- ?life|\bnot (?:considered )?life"
+)
+
+
+def _survivable(wound: Token) -> bool:
+    """Having gunshot wounds says someone was shot, not that they lived ("had gunshot wounds to
+    his upper body" is often told of the dead); "suffered minor injuries" says they lived."""
+    words = wound.doc[wound.left_edge.i : wound.right_edge.i + 1].text.lower()
+    return _SURVIVABLE.search(words) is not None
 
 
 def _wound_in(prep: Token) -> bool:
