@@ -236,6 +236,11 @@ ARTICLES = [
     ("One man is dead after a shooting at a mall. The other man was shot in the leg.", 1, 1),
     ("Two women were fatally shot on Sunday. One woman was shot in the car. The other woman was "
      "shot in the face.", 2, 0),
+    # near misses: "another" set apart from the shooter, not from the dead
+    ("A teenage boy has died after a shooting at a home. Police said a teenager who lives there "
+     "accidentally shot another teenage boy who was visiting.", 1, 0),
+    ("A 4-year-old boy was shot and killed on Sunday. The boy was shot by another child who was "
+     "playing with a gun.", 1, 0),
     # "no one else was hurt" adds nobody and cancels nobody
     ("The father accidentally shot his son in the foot. No one else in the house was hurt.", 0, 1),
 ]

@@ -215,8 +215,10 @@ def _mark_survivors(drafts: list[Draft]) -> None:
 
 
 def _told_as_other(draft: Draft) -> bool:
-    """"the other man", "another victim": a person besides those told before."""
-    return _another(draft) or _someone_besides(draft)
+    """ "The other man shot is 19", "Another victim was shot in the leg": the subject is a person
+    besides those told before. As an object ("the boy shot another boy") "another" sets the
+    person apart from the shooter, not from the dead."""
+    return _another(draft) and draft.anchor.dep_ in ("nsubj", "nsubjpass")
 
 
 def _before(earlier: Draft, later: Draft) -> bool:
