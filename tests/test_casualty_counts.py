@@ -60,6 +60,8 @@ FOUND = [
     # the parser may make "Miller dead" a clause of its own under "discovered"
     ("After the gunfire stopped, officers discovered Miller dead, leaving neighbours stunned.",
      ("killed", "Miller")),
+    # a trailing adjective tells of everyone joined before it
+    ("Officers found a man and a woman dead inside the home.", ("killed", "a man and a woman")),
     # fighting for one's life is being wounded
     ("One man is dead, and two women are fighting for their lives after the party.", ("injured", "two")),
     # "after being shot" borrows the main clause's subject, who is recovering: wounded

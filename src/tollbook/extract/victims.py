@@ -100,7 +100,7 @@ def _described(noun: Token) -> Iterator[tuple[Token, Outcome, float]]:
         if child.dep_ == "amod" and child.lower_ in OUTCOME_ADJECTIVES and not _near(child):
             outcome = OUTCOME_ADJECTIVES[child.lower_]
             if outcome in _STRENGTH:
-                yield noun, outcome, 0.7
+                yield _coordination_of(noun, child), outcome, 0.7
         elif child.dep_ == "prep" and child.lower_ == "with" and _wound_in(child):
             yield noun, Outcome.INJURED, 0.7
 
@@ -122,6 +122,16 @@ def _victim_of_killing(victim: Token) -> bool:
                 ):
                     return True
     return False
+
+
+def _coordination_of(noun: Token, adjective: Token) -> Token:
+    """ "found a man and a woman dead": the parser hangs a trailing adjective on the last person
+    joined by "and"; it tells of all of them, so the first of them stands for the group."""
+    if adjective.i < noun.i:
+        return noun  # "a man and a wounded woman": only the woman
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
 
 
 def _near(adjective: Token) -> bool:
