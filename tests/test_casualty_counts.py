@@ -238,6 +238,10 @@ ARTICLES = [
     ("One man is dead after a shooting at a mall. The other man was shot in the leg.", 1, 1),
     ("Two women were fatally shot on Sunday. One woman was shot in the car. The other woman was "
      "shot in the face.", 2, 0),
+    # a report that names its dead: someone shot under another name was not one of them, even
+    # when a death is also told without a name
+    ("A deputy was killed on Sunday. Deputy John Miller was shot in the head and died. Deputy "
+     "Mark Davis suffered three gunshot wounds.", 1, 1),
     # near misses: "another" set apart from the shooter, not from the dead
     ("A teenage boy has died after a shooting at a home. Police said a teenager who lives there "
      "accidentally shot another teenage boy who was visiting.", 1, 0),

@@ -212,6 +212,13 @@ def _mark_survivors(drafts: list[Draft]) -> None:
             shot.outcome = Outcome.INJURED
         elif dead and _told_as_other(shot) and all(d.singular and _before(d, shot) for d in dead):
             shot.outcome = Outcome.INJURED  # "One man is dead … The other man shot is 19"
+        elif shot.person and shot.person not in {d.person for d in dead} and _names_its_dead(dead):
+            shot.outcome = Outcome.INJURED  # "Officer Cole was killed … Officer Ray suffered wounds"
+
+
+def _names_its_dead(dead: list[Draft]) -> bool:
+    """A report that tells a death by name: someone shot under another name was not that one."""
+    return any(d.person for d in dead if _one_by_one(d))
 
 
 def _told_as_other(draft: Draft) -> bool:
