@@ -56,16 +56,16 @@ FOUND = [
     ("One person has died and a second was injured after the robbery.", ("injured", "a second")),
     ("One man was killed and a second man was wounded.", ("injured", "a second man")),
     # a participle under "found" tells what happened to the one found
-    ("When they got there, deputies found a man shot in the arm.", ("casualties", "a man")),
+    ("Deputies arriving at the farm found a woman shot in the arm.", ("casualties", "a woman")),
     # the parser may make "Miller dead" a clause of its own under "discovered"
-    ("After the gunfire stopped, officers discovered Miller dead, leaving neighbours stunned.",
+    ("When the smoke cleared, police discovered Miller dead, leaving his family stunned.",
      ("killed", "Miller")),
     # a trailing adjective tells of everyone joined before it
-    ("Officers found a man and a woman dead inside the home.", ("killed", "a man and a woman")),
+    ("Relatives found a man and a woman dead in the kitchen.", ("killed", "a man and a woman")),
     # fighting for one's life is being wounded
-    ("One man is dead, and two women are fighting for their lives after the party.", ("injured", "two")),
+    ("A man died and two teenagers are fighting for their lives after the party.", ("injured", "two")),
     # "after being shot" borrows the main clause's subject, who is recovering: wounded
-    ("A woman is recovering after being shot on Oak Street.", ("injured", "A woman")),
+    ("Police said a girl is recovering in hospital after being shot on Oak Street.", ("injured", "a girl")),
 ]
 
 # (sentence, words that must not be a casualty figure)
@@ -227,26 +227,26 @@ ARTICLES = [
     ("Police named the victim of a fatal shooting on Oak Street. Ann Smith was found shot.", 1, 0),
     # near miss: a shooting victim may have lived
     ("Police named the shooting victim on Friday. The victim was shot in the chest.", 0, 1),
-    # having gunshot wounds says someone was shot, not that they lived: the dead shop owner
+    # having gunshot wounds says someone was shot, not that they lived: the dead cashier
     # told by name is the one told first by his trade ...
-    ("A shop owner was fatally shot during a robbery. John Miller, 64, had gunshot wounds to "
-     "his upper body.", 1, 0),
+    ("A cashier was fatally shot in a hold-up on Friday. John Miller, 64, had gunshot wounds "
+     "to the chest.", 1, 0),
     # ... while wounds said to be minor were survived
-    ("A shop owner was fatally shot during a robbery. John Miller, 64, suffered minor injuries "
-     "in the robbery.", 1, 1),
+    ("A cashier was fatally shot in a hold-up on Friday. John Miller, 64, suffered minor "
+     "injuries in the hold-up.", 1, 1),
     # "the other man" told after one death is not that man; "the other woman" of two dead may be
     ("One man is dead after a shooting at a mall. The other man was shot in the leg.", 1, 1),
-    ("Two women were fatally shot on Sunday. One woman was shot in the car. The other woman was "
-     "shot in the face.", 2, 0),
+    ("Two sisters were fatally shot on Sunday. One woman was shot on the porch. The other woman "
+     "was shot in the neck.", 2, 0),
     # a report that names its dead: someone shot under another name was not one of them, even
     # when a death is also told without a name
     ("A deputy was killed on Sunday. Deputy John Miller was shot in the head and died. Deputy "
-     "Mark Davis suffered three gunshot wounds.", 1, 1),
+     "Mark Davis suffered a gunshot wound to the leg.", 1, 1),
     # near misses: "another" set apart from the shooter, not from the dead
-    ("A teenage boy has died after a shooting at a home. Police said a teenager who lives there "
-     "accidentally shot another teenage boy who was visiting.", 1, 0),
-    ("A 4-year-old boy was shot and killed on Sunday. The boy was shot by another child who was "
-     "playing with a gun.", 1, 0),
+    ("A boy of 15 died on Saturday. Police said his cousin was playing with a rifle and "
+     "accidentally shot another boy who was visiting.", 1, 0),
+    ("A girl, 6, was shot and killed on Sunday. Police said the girl was shot by another child "
+     "handling a pistol.", 1, 0),
     # "no one else was hurt" adds nobody and cancels nobody
     ("The father accidentally shot his son in the foot. No one else in the house was hurt.", 0, 1),
 ]

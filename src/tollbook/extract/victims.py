@@ -320,7 +320,7 @@ _SURVIVABLE = re.compile(
 
 def _survivable(wound: Token) -> bool:
     """Having gunshot wounds says someone was shot, not that they lived ("had gunshot wounds to
-    his upper body" is often told of the dead); "suffered minor injuries" says they lived."""
+    the chest" is often told of the dead); "suffered minor injuries" says they lived."""
     words = wound.doc[wound.left_edge.i : wound.right_edge.i + 1].text.lower()
     return _SURVIVABLE.search(words) is not None
 
