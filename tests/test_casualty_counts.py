@@ -55,6 +55,17 @@ FOUND = [
     ("The gunfire outside the bar sent four people to the hospital.", ("injured", "four")),
     ("One person has died and a second was injured after the robbery.", ("injured", "a second")),
     ("One man was killed and a second man was wounded.", ("injured", "a second man")),
+    # a participle under "found" tells what happened to the one found
+    ("Deputies arriving at the farm found a woman shot in the arm.", ("casualties", "a woman")),
+    # the parser may make "Miller dead" a clause of its own under "discovered"
+    ("When the smoke cleared, police discovered Miller dead, leaving his family stunned.",
+     ("killed", "Miller")),
+    # a trailing adjective tells of everyone joined before it
+    ("Relatives found a man and a woman dead in the kitchen.", ("killed", "a man and a woman")),
+    # fighting for one's life is being wounded
+    ("A man died and two teenagers are fighting for their lives after the party.", ("injured", "two")),
+    # "after being shot" borrows the main clause's subject, who is recovering: wounded
+    ("Police said a girl is recovering in hospital after being shot on Oak Street.", ("injured", "a girl")),
 ]
 
 # (sentence, words that must not be a casualty figure)
@@ -75,6 +86,8 @@ NOT_FOUND = [
     ("The chief sent two officers to the hospital to interview the victim.", "two"),
     ("The boy was sent to his room after the argument.", "The boy"),
     ("A second shooting left the neighbourhood shaken.", "A second"),
+    # an active "accused of shooting at" tells what the subject did
+    ("A man is accused of shooting at a bus driver on Friday.", "A man"),
 ]
 
 
@@ -205,6 +218,35 @@ ARTICLES = [
     ("A man was found shot to death inside a van. The victim had gunshot wounds to the chest.", 1, 0),
     # "a second man" is not the one who died
     ("One man was killed and a second man was wounded.", 1, 1),
+    # a death told first without a name, then repeated under one, is the fate of a wound told
+    # under that name ("killing another man … found Miller with gunshot wounds … Miller died")
+    ("A woman is charged with killing another man on Friday. Deputies found John Miller, 40, with "
+     "gunshot wounds in a shed. Miller died at the hospital.", 1, 0),
+    # a victim named by a killing is dead, and the same person as the victim shot
+    ("Police named the murder victim on Friday. The victim was shot in the chest.", 1, 0),
+    ("Police named the victim of a fatal shooting on Oak Street. Ann Smith was found shot.", 1, 0),
+    # near miss: a shooting victim may have lived
+    ("Police named the shooting victim on Friday. The victim was shot in the chest.", 0, 1),
+    # having gunshot wounds says someone was shot, not that they lived: the dead cashier
+    # told by name is the one told first by his trade ...
+    ("A cashier was fatally shot in a hold-up on Friday. John Miller, 64, had gunshot wounds "
+     "to the chest.", 1, 0),
+    # ... while wounds said to be minor were survived
+    ("A cashier was fatally shot in a hold-up on Friday. John Miller, 64, suffered minor "
+     "injuries in the hold-up.", 1, 1),
+    # "the other man" told after one death is not that man; "the other woman" of two dead may be
+    ("One man is dead after a shooting at a mall. The other man was shot in the leg.", 1, 1),
+    ("Two sisters were fatally shot on Sunday. One woman was shot on the porch. The other woman "
+     "was shot in the neck.", 2, 0),
+    # a report that names its dead: someone shot under another name was not one of them, even
+    # when a death is also told without a name
+    ("A deputy was killed on Sunday. Deputy John Miller was shot in the head and died. Deputy "
+     "Mark Davis suffered a gunshot wound to the leg.", 1, 1),
+    # near misses: "another" set apart from the shooter, not from the dead
+    ("A boy of 15 died on Saturday. Police said his cousin was playing with a rifle and "
+     "accidentally shot another boy who was visiting.", 1, 0),
+    ("A girl, 6, was shot and killed on Sunday. Police said the girl was shot by another child "
+     "handling a pistol.", 1, 0),
     # "no one else was hurt" adds nobody and cancels nobody
     ("The father accidentally shot his son in the foot. No one else in the house was hurt.", 0, 1),
 ]

@@ -35,6 +35,8 @@ class Draft:
     part_of_anchor: Token | None = None  # "Nine … were among 47 …": the whole's noun
     from_report: bool = False  # "from an initial report of 15"
     person: str | None = None  # the surname of one named victim: two names are two people
+    # Names its merged repeats gave the same person ("A man was killed … Miller died").
+    also_named: set[str] = field(default_factory=set)
     mentions: list[Span] = field(default_factory=list)
     # Relations, set by relations.py (references to other drafts until ids are given).
     part_of: Draft | None = None

@@ -364,6 +364,8 @@ def in_care(verb: Token) -> bool:
                 return True  # "were taken to local hospitals for treatment"
             if prep.lower_ == "to" and word == "hospital" and lemma == "send":
                 return True  # "the shooting sent four people to the hospital"
+            if prep.lower_ == "for" and word == "life" and lemma == "fight":
+                return True  # "two women are fighting for their lives"
             if prep.lower_ == "in" and word == "condition" and lemma in _BE_VERBS | _CARE_VERBS | {"leave"}:
                 return any(m.lower_ in _CONDITIONS for m in pobj.children)
     return False

@@ -92,6 +92,8 @@ def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
             else dataclasses.replace(draft.evidence, start=draft.count.start, end=draft.count.end)
         )
         same.source = same.source or draft.source
+        if draft.person:
+            same.also_named.add(draft.person)
         same.supersedes = same.supersedes or draft.supersedes
         same.part_of_anchor = same.part_of_anchor or draft.part_of_anchor
         same.confidence = max(same.confidence, draft.confidence)
@@ -179,12 +181,14 @@ def _tallied_apart(death: Draft, wound: Draft) -> bool:
 
 
 def _may_be_same_person(death: Draft, wound: Draft) -> bool:
-    """Whether a death can be the fate of a wounded person: the same name (or none: "a man's
-    body was found … the victim had gunshot wounds"), or a pronoun after the wound. A wound its
-    sentence says was survived ("is expected to survive") was nobody's death."""
+    """Whether a death can be the fate of a wounded person: the same name (one a repeat of the
+    death gave counts too), or none ("a man's body was found … the victim had gunshot wounds"),
+    or a pronoun after the wound. A wound its sentence says was survived ("is expected to
+    survive") was nobody's death."""
     if survived(wound.sentence) or _someone_besides(wound):
         return False
-    return death.person == wound.person or _pronoun_after(death, wound)
+    return (death.person == wound.person or _pronoun_after(death, wound)
+            or (wound.person is not None and wound.person in death.also_named))
 
 
 def _someone_besides(draft: Draft) -> bool:
@@ -197,7 +201,8 @@ def _someone_besides(draft: Draft) -> bool:
 def _mark_survivors(drafts: list[Draft]) -> None:
     """A person shot who is, by name or sex, none of the people told killed was wounded: "A man
     was shot and killed … A woman was shot in the arm." When a death is a bare figure ("two
-    people were killed"), anyone shot may be among them, and nothing changes."""
+    people were killed"), anyone shot may be among them; "the other man" told after deaths of
+    one person each is none of them."""
     for shot in drafts:
         if not (_one_by_one(shot) and shot.outcome == Outcome.CASUALTIES and shot.status == Status.CURRENT):
             continue
@@ -205,6 +210,26 @@ def _mark_survivors(drafts: list[Draft]) -> None:
                 and d.from_headline == shot.from_headline]
         if dead and all(_one_by_one(d) and _other_person(d, shot) for d in dead):
             shot.outcome = Outcome.INJURED
+        elif dead and _told_as_other(shot) and all(d.singular and _before(d, shot) for d in dead):
+            shot.outcome = Outcome.INJURED  # "One man is dead … The other man shot is 19"
+        elif shot.person and shot.person not in {d.person for d in dead} and _names_its_dead(dead):
+            shot.outcome = Outcome.INJURED  # "Officer Cole was killed … Officer Ray suffered wounds"
+
+
+def _names_its_dead(dead: list[Draft]) -> bool:
+    """A report that tells a death by name: someone shot under another name was not that one."""
+    return any(d.person for d in dead if _one_by_one(d))
+
+
+def _told_as_other(draft: Draft) -> bool:
+    """ "The other man shot is 19", "Another victim was shot in the leg": the subject is a person
+    besides those told before. As an object ("the boy shot another boy") "another" sets the
+    person apart from the shooter, not from the dead."""
+    return _another(draft) and draft.anchor.dep_ in ("nsubj", "nsubjpass")
+
+
+def _before(earlier: Draft, later: Draft) -> bool:
+    return earlier.evidence.start < later.evidence.start
 
 
 def _one_by_one(draft: Draft) -> bool:
@@ -236,7 +261,7 @@ def _standing_one(draft: Draft, outcome: Outcome) -> bool:
         and draft.status == Status.CURRENT
         and draft.part_of is None
         and not draft.among_total
-        and not _another(draft)
+        and not (_another(draft) and not draft.also_named)  # a name says who, "another" or not
     )
 
 

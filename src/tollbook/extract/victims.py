@@ -9,6 +9,7 @@ two different people apart.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span as SpacySpan
@@ -70,6 +71,7 @@ def _sentence_patients(sent: SpacySpan, headline: bool) -> Iterator[tuple[Token,
     for token in sent:
         yield from _patients(token, headline)
         yield from _described(token)
+        yield from _found_in_state(token)
 
 
 def _sharpen(drafts: list[Draft], patient: Token, outcome: Outcome) -> None:
@@ -92,13 +94,44 @@ def _described(noun: Token) -> Iterator[tuple[Token, Outcome, float]]:
         yield noun, Outcome.KILLED, 0.75  # "the shooting death of John Smith", "the body of a man"
     if noun.dep_ == "poss" and noun.head.lemma_.lower() in _DEATH_NOUNS - {"body"}:
         yield noun, Outcome.KILLED, 0.7  # "in the girl's slaying"
+    if noun.lemma_.lower() == "victim" and _victim_of_killing(noun):
+        yield noun, Outcome.KILLED, 0.7  # "the homicide victim", "the victim of a deadly shooting"
     for child in noun.children:
         if child.dep_ == "amod" and child.lower_ in OUTCOME_ADJECTIVES and not _near(child):
             outcome = OUTCOME_ADJECTIVES[child.lower_]
             if outcome in _STRENGTH:
-                yield noun, outcome, 0.7
+                yield _coordination_of(noun, child), outcome, 0.7
         elif child.dep_ == "prep" and child.lower_ == "with" and _wound_in(child):
             yield noun, Outcome.INJURED, 0.7
+
+
+_KILLINGS = _DEATH_NOUNS - {"body"}
+_FATAL_EVENTS = frozenset("deadly fatal".split())
+
+
+def _victim_of_killing(victim: Token) -> bool:
+    """A victim named by a killing is dead: "a murder victim", "the victim of a fatal shooting";
+    "a shooting victim" may have lived."""
+    for child in victim.children:
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in _KILLINGS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for event in (g for g in child.children if g.dep_ == "pobj"):
+                if event.lemma_.lower() in _KILLINGS or any(
+                    m.dep_ == "amod" and m.lower_ in _FATAL_EVENTS for m in event.children
+                ):
+                    return True
+    return False
+
+
+def _coordination_of(noun: Token, adjective: Token) -> Token:
+    """ "found a man and a woman dead": the parser hangs a trailing adjective on the last person
+    joined by "and"; it tells of all of them, so the first of them stands for the group."""
+    if adjective.i < noun.i:
+        return noun  # "a man and a wounded woman": only the woman
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
 
 
 def _near(adjective: Token) -> bool:
@@ -170,7 +203,7 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
             or lemma in INTRANSITIVE_OUTCOMES
             or outcomes.in_care(verb)
             or (subject.dep_ == "nsubj" and (state is not None or (passive and _borrowed(verb, subject))))
-            or (subject.dep_ == "nsubj" and _bare_participle(verb))
+            or (subject.dep_ == "nsubj" and (_bare_participle(verb) or _small_clause(verb)))
         ):
             yield subject, outcome, 0.8
         elif headline and subject.dep_ == "nsubj" and not _has_object(verb):
@@ -199,8 +232,24 @@ def _bare_participle(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "conj" and not auxiliaries
 
 
+def _small_clause(verb: Token) -> bool:
+    """ "Officers found a man shot in the leg": a participle with no auxiliary under a verb of
+    finding tells what happened to its subject, the person found."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd") and not auxiliaries
+            and verb.head.lemma_.lower() in _STATE_VERBS)
+
+
 def _own_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _found_in_state(adjective: Token) -> Iterator[tuple[Token, Outcome, float]]:
+    """ "officers discovered Miller dead": the parser may make "Miller dead" a clause whose head is the
+    adjective, which no verb rule reads."""
+    if adjective.pos_ == "ADJ" and _declared(adjective):
+        outcome = OUTCOME_ADJECTIVES[adjective.lower_]
+        yield from ((c, outcome, 0.8) for c in adjective.children if c.dep_ == "nsubj")
 
 
 def _declared(verb: Token) -> bool:
@@ -219,12 +268,25 @@ def _subjects(verb: Token) -> Iterator[Token]:
         yield from own
         return
     head = verb
-    while head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i:
+    while _borrows_subject(head) and head.head.i != head.i:
+        through_preposition = head.dep_ == "pcomp"
         head = head.head
+        if through_preposition and head.dep_ == "prep":  # "is recovering after being shot"
+            head = head.head
         found = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if found:
             yield from found
             return
+
+
+def _borrows_subject(verb: Token) -> bool:
+    return verb.dep_ in ("conj", "advcl", "xcomp") or _passive_after_preposition(verb)
+
+
+def _passive_after_preposition(verb: Token) -> bool:
+    """ "after being shot", "before being taken to hospital": the person is the main clause's
+    subject; an active "accused of shooting at a driver" tells what that subject did."""
+    return verb.dep_ == "pcomp" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _borrowed(verb: Token, subject: Token) -> bool:
@@ -246,8 +308,21 @@ def _state_outcome(verb: Token) -> Outcome | None:
     if lemma in _SUFFER_VERBS:
         for child in verb.children:
             if child.dep_ == "dobj" and child.lemma_.lower() in _WOUND_NOUNS:
-                return Outcome.INJURED
+                return Outcome.INJURED if _survivable(child) else Outcome.CASUALTIES
     return None
+
+
+# "minor injuries", "non-life-threatening wounds", "wounds that were not life-threatening"
+_SURVIVABLE = re.compile(
+    r"\bminor\b|\bsuperficial\b|\bnon-?fatal\b|\bnon ?- ?life|\bnot (?:considered )?life"
+)
+
+
+def _survivable(wound: Token) -> bool:
+    """Having gunshot wounds says someone was shot, not that they lived ("had gunshot wounds to
+    the chest" is often told of the dead); "suffered minor injuries" says they lived."""
+    words = wound.doc[wound.left_edge.i : wound.right_edge.i + 1].text.lower()
+    return _SURVIVABLE.search(words) is not None
 
 
 def _wound_in(prep: Token) -> bool:
