@@ -188,6 +188,7 @@ def test_an_act_with_no_day_before_it_takes_the_incident_date():
         ("THE OFFICER INVOLVED IN THE DEATH OF THE TWO PRIESTS WAS DISMISSED.", ["attack"]),
         ("THE COURT FREED A MAN SUSPECTED OF KILLING A NURSE.", ["attack"]),
         ("THE UNIONS MARCHED TO PROTEST THE BOMBING OF THEIR OFFICES ON 3 MAY.", ["explosion"]),
+        ("HE DENIED THAT THE DELAY IS LINKED TO THE ASSASSINATION OF A DEPUTY IN PERU.", ["attack"]),
         # Near misses: an arrest for something else, and a crime only feared.
         ("POLICE ARRESTED TWO MEN IN CONNECTION WITH THE THEFT OF A TRUCK.", []),
         ("THE MINISTER SPOKE IN CONNECTION WITH THE ELECTIONS.", []),
@@ -218,3 +219,13 @@ def test_the_crime_an_arrest_is_about_is_dated_apart_from_the_arrest(told, date)
     events = extract_text(text, published="1990-05-04").events
     [crime] = [e for e in events if e.acled_sub_event_type == "Attack"]
     assert (crime.date.start, crime.date.end) == date
+
+
+def test_an_act_of_the_same_kind_in_another_country_is_its_own_event():
+    text = ("   SAN SALVADOR, 15 JAN 90 (RADIO) -- [TEXT] GUNMEN MURDERED TWO TEACHERS TODAY IN\n"
+            "SAN MIGUEL, THE POLICE SAID.\n\n"
+            "   THE MINISTER DENIED THAT HIS TRIP IS LINKED TO THE ASSASSINATION OF A UNION\n"
+            "LEADER TODAY IN GUATEMALA.\n")
+    countries = sorted(e.place.country for e in extract_text(text, published="1990-01-15").events
+                       if e.acled_event_type == "Violence against civilians")
+    assert countries == ["GT", "SV"]

@@ -42,7 +42,8 @@ _NOT_DONE = re.compile(
 _CRIME_OF_RECORD = re.compile(
     r"\b(?:in connection with|suspected of|accused of|charged with|involved in|involvement in|"
     r"responsible for|implicated in|investigat\w*(?: into)?|arrested for|participat\w* in|"
-    r"protest\w*(?: against)?|condemn\w*|repudiat\w*)\s+"
+    r"protest\w*(?: against)?|condemn\w*|repudiat\w*|linked to|related to|"
+    r"in (?:retaliation|reprisal|revenge) for)\s+"
     r"(?:(?:the|being|having)\s+)*(?:\w+\s+){0,2}?(?P<act>murder(?:s|ing)?|assassinat(?:ion|ing)|massacre|"
     r"killings?|deaths?|attacks?|bombings?|kidnappings?)\b"
 )

@@ -579,11 +579,14 @@ def _act_key(event: Event) -> tuple:
 
 
 def _apart(incident: Event, date: DateRange | None, place: Place | None) -> bool:
-    """Whether an act of the incident's own kind is set on another day or in another town."""
+    """Whether an act of the incident's own kind is set on another day, in another town or in
+    another country."""
     other_day = date is not None and (date.start, date.end) != (incident.date.start, incident.date.end)
     other_town = (place is not None and place.precision != PlacePrecision.COUNTRY
                   and place.name != incident.place.name)
-    return other_day or other_town
+    other_country = (place is not None and None not in (place.country, incident.place.country)
+                     and place.country != incident.place.country)
+    return other_day or other_town or other_country
 
 
 def _days_before(date: DateRange, published: str) -> int:
