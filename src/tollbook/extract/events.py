@@ -60,6 +60,7 @@ _TRIGGERS["strike"] = VIOLENCE
 _DATELINE_WEIGHT = 2.5
 _DATELINE_TOWN_WEIGHT = 1.25
 _PARAGRAPH_PLACE_WEIGHT = 0.5
+_LOCATED_WEIGHT = 1.5  # a place an incident's sentence sets it in ("in Guatemala", a town)
 _TYPED_PASSAGES = 4
 _HISTORY_DAYS = 62
 _LONE_EVENT_DAYS = 7  # how far before publication a lone event's stray date may lie
@@ -175,7 +176,7 @@ class EventFinder:
         if dateline is not None:
             # A dateline ("DAYTON, Ohio — …") names where the story was filed: usually where it happened.
             for family in families:
-                if family.name == VIOLENCE:
+                if family.name == VIOLENCE and not _set_abroad(family, dateline.place):
                     family.places[dateline.place] += _DATELINE_WEIGHT
         self._lone_event = len(families) == 1
         events = [self._event(f"e{number}", family) for number, family in enumerate(families, 1)]
@@ -576,6 +577,15 @@ def _act_key(event: Event) -> tuple:
     if not acts.is_act(event.acled_event_type, event.acled_sub_event_type):
         kind = event.acled_sub_event_type  # a protest or an arrest is no act of any kind
     return kind, event.date.start, event.date.end, event.place.name, event.place.country
+
+
+def _set_abroad(family: _Family, dateline: Place) -> bool:
+    """An incident its own sentences set in another country ("the murder of a leader in
+    Guatemala" under a Lima dateline), naming nothing of the dateline's country, not even a
+    nationality word."""
+    named = {place.country for place in family.places}
+    located = {place.country for place, weight in family.places.items() if weight >= _LOCATED_WEIGHT}
+    return bool(located) and dateline.country not in named
 
 
 def _apart(incident: Event, date: DateRange | None, place: Place | None) -> bool:
