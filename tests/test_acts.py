@@ -229,3 +229,10 @@ def test_an_act_of_the_same_kind_in_another_country_is_its_own_event():
     countries = sorted(e.place.country for e in extract_text(text, published="1990-01-15").events
                        if e.acled_event_type == "Violence against civilians")
     assert countries == ["GT", "SV"]
+
+
+def test_an_act_is_not_placed_in_a_town_of_a_country_the_report_never_names():
+    text = ("DAYTON, Ohio — A man was shot and killed Friday night.\n\n"
+            "Detectives think the shooting is linked to the killing of a clerk, according to Police.\n")
+    countries = {e.place.country for e in extract_text(text, published="2024-05-04").events}
+    assert countries == {"US"}

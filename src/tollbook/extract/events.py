@@ -264,7 +264,10 @@ class EventFinder:
     def _act_place(self, act: acts.Act) -> Place | None:
         """The town an act's own sentence sets it in, else the country it says it happened in."""
         mentions = self._named_within(*act.sentence)
-        towns = [m for m in mentions if m.place.precision in (PlacePrecision.POINT, PlacePrecision.ADMIN2)]
+        # A town of a country the report never names is a word that is also a town somewhere
+        # ("Police said" → Police, Poland), not where the act happened.
+        towns = [m for m in mentions if m.place.precision in (PlacePrecision.POINT, PlacePrecision.ADMIN2)
+                 and m.place.country in self.scanner.countries]
         located = [m for m in mentions if m.place.precision == PlacePrecision.COUNTRY and m.weight >= 1.0]
         best = max(towns or located, key=lambda m: m.weight, default=None)
         return best.place if best else None
@@ -580,11 +583,12 @@ def _act_key(event: Event) -> tuple:
 
 
 def _set_abroad(family: _Family, dateline: Place) -> bool:
-    """An incident its own sentences set in another country ("the murder of a leader in
+    """An incident its own sentences set in another country, by name ("the murder of a leader in
     Guatemala" under a Lima dateline), naming nothing of the dateline's country, not even a
-    nationality word."""
+    nationality word. (A town abroad is not enough: "Police said" finds Police, Poland.)"""
     named = {place.country for place in family.places}
-    located = {place.country for place, weight in family.places.items() if weight >= _LOCATED_WEIGHT}
+    located = {place.country for place, weight in family.places.items()
+               if place.precision == PlacePrecision.COUNTRY and weight >= _LOCATED_WEIGHT}
     return bool(located) and dateline.country not in named
 
 
