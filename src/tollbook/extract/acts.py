@@ -39,17 +39,16 @@ _NOT_DONE = re.compile(
 # A crime an arrest, a charge, an inquiry or a protest is about ("arrested in connection with the
 # murder of the senator", "suspected of killing the candidate", "marched to protest the bombing of
 # the union's offices"): the act itself, told in passing.
+_CRIMES = r"murder(?:s|ing)?|assassinat(?:ion|ing)|massacre|killings?|deaths?|attacks?|bombings?|kidnappings?"
 _CRIME_OF_RECORD = re.compile(
     r"\b(?:in connection with|suspected of|accused of|charged with|involved in|involvement in|"
     r"responsible for|implicated in|investigat\w*(?: into)?|arrested for|participat\w* in|"
     r"protest\w*(?: against)?|condemn\w*|repudiat\w*|linked to|related to|"
     r"in (?:retaliation|reprisal|revenge) for)\s+"
-    r"(?:(?:the|being|having)\s+)*(?:\w+\s+){0,2}?(?P<act>murder(?:s|ing)?|assassinat(?:ion|ing)|massacre|"
-    r"killings?|deaths?|attacks?|bombings?|kidnappings?)\b"
+    rf"(?:(?:the|being|having)\s+)*(?:\w+\s+){{0,2}}?(?P<act>{_CRIMES})\b"
 )
 # Where such a crime is named, for the words ("killing", "death") no act kind lists.
-_CRIME_WORD = re.compile(r"\b(?:murder\w*|assassinat\w*|massacre|killings?|deaths?|attacks?|bombings?|"
-                         r"kidnappings?)\b")
+_CRIME_WORD = re.compile(rf"\b(?:{_CRIMES})\b")
 _CRIME_KINDS = {"bomb": "explosion", "kidn": "abduction"}
 _CRIME_TYPES = {
     "attack": ("Violence against civilians", "Attack"),

@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tollbook.model import Place, PlacePrecision
@@ -157,11 +158,11 @@ def filed_abroad(text: str, dateline: PlaceMention | None, mentions: list[PlaceM
     if dateline is None or not _LABELLED_DATELINE.match(text, dateline.start, dateline.end):
         return None
     home = dateline.place.country
-    weights: Counter = Counter()
-    for mention in mentions:
-        told = mention.place.precision == PlacePrecision.COUNTRY or mention.place == dateline.place
-        if told and mention.place.country and not dateline.start <= mention.start < dateline.end:
-            weights[mention.place.country] += mention.weight
+    weights = _by_country(
+        m for m in mentions
+        if (m.place.precision == PlacePrecision.COUNTRY or m.place == dateline.place)
+        and not dateline.start <= m.start < dateline.end
+    )
     if not weights or home is None:
         return None
     country, weight = weights.most_common(1)[0]
@@ -353,10 +354,17 @@ class PlaceScanner:
         return self.upper or all(word[:1].isupper() for word in phrase.split())
 
 
-def _most_named(countries: list[PlaceMention]) -> str | None:
+def _by_country(mentions: Iterable[PlaceMention]) -> Counter:
+    """The summed weight of the mentions of each country (mentions with no country left out)."""
     weights: Counter = Counter()
-    for mention in countries:
-        weights[mention.place.country] += mention.weight
+    for mention in mentions:
+        if mention.place.country:
+            weights[mention.place.country] += mention.weight
+    return weights
+
+
+def _most_named(countries: list[PlaceMention]) -> str | None:
+    weights = _by_country(countries)
     return weights.most_common(1)[0][0] if weights else None
 
 
