@@ -210,10 +210,27 @@ def test_invalid_dates_are_kept_and_never_guessed(text, as_written):
         "version 3.11.2 and 192.168.1.1",
         "2,016 people were displaced",
         "a crime wave in 1990s Lima",  # a decade, not a year
+        # a day and month that name something
+        "LEADERS OF THE 19 APRIL MOVEMENT SAID",
+        "A BOMB WENT OFF IN THE 14 JULY NEIGHBORHOOD OF THE TOWN",
+        "shots were fired on 25 May Avenue",
+        'A GROUP CALLING ITSELF "9 MAY" CLAIMED THE BOMBING',
     ],
 )
 def test_numbers_and_words_that_are_not_dates(text):
     assert find_dates(text, FRI) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "as_written"),
+    [
+        ("ON 27 SEPTEMBER IN THE TOWN", "27 SEPTEMBER"),
+        ("A bomb went off on May 5 near a park", "May 5"),
+        ('the "second stage" began on 3 June', "3 June"),
+    ],
+)
+def test_a_day_and_month_that_date_something_stay_dates(text, as_written):
+    assert [m.as_written for m in find_dates(text, FRI)] == [as_written]
 
 
 def test_the_day_before_counts_from_the_last_date_mentioned():

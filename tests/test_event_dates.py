@@ -322,3 +322,70 @@ def test_a_story_tells_the_day_before_publication_then_that_day(text, expected):
 )
 def test_a_death_days_after_the_shooting_does_not_date_it(text, expected):
     assert _event_date(text, "2015-06-22") == expected
+
+
+
+def _parsed(rows: list[tuple[str, str, int, str, str]]):
+    """A parse given by hand (word, lemma, head index, dependency, part of speech): the shape
+    spaCy's small model gives some upper-case wire sentences, which invented text rarely
+    reproduces."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words, lemmas, heads, deps, pos = zip(*rows, strict=True)
+    return Doc(Vocab(), words=list(words), lemmas=list(lemmas), heads=list(heads), deps=list(deps),
+               pos=list(pos))
+
+
+# "police reported today in quito that yesterday armed rebels overpowered villagers and burned
+# offices": the parser hangs "yesterday" under "villagers", the object of "reported".
+_REPORTED_THAT = [
+    ("police", "police", 1, "compound", "NOUN"), ("authorities", "authority", 2, "nsubj", "NOUN"),
+    ("reported", "report", 2, "ROOT", "VERB"), ("today", "today", 2, "npadvmod", "NOUN"),
+    ("in", "in", 2, "prep", "ADP"), ("quito", "quito", 4, "pobj", "PROPN"),
+    ("that", "that", 11, "det", "DET"), ("yesterday", "yesterday", 10, "npadvmod", "NOUN"),
+    ("armed", "armed", 9, "amod", "ADJ"), ("rebels", "rebel", 10, "nsubj", "NOUN"),
+    ("overpowered", "overpower", 11, "amod", "VERB"), ("villagers", "villager", 2, "dobj", "NOUN"),
+    ("and", "and", 2, "cc", "CCONJ"), ("burned", "burn", 2, "conj", "VERB"),
+    ("offices", "office", 13, "dobj", "NOUN"), (".", ".", 2, "punct", "PUNCT"),
+]
+
+
+def test_a_date_after_the_that_of_a_report_is_not_when_it_was_said():
+    from tollbook.extract.event_dates import dates_aftermath, hangs_on_speech
+
+    doc = _parsed(_REPORTED_THAT)
+    burning = lambda token: token.lemma_ == "burn"  # noqa: E731
+    yesterday, today = doc[7], doc[3]
+    assert not hangs_on_speech(yesterday, burning)
+    assert not dates_aftermath(yesterday, burning)
+    assert hangs_on_speech(today, burning)  # "reported today": when it was said
+    assert dates_aftermath(today, burning)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a date after the "that" opening the report dates what was reported
+        (
+            "   QUITO, 14 APR 90 -- [TEXT] THE POLICE REPORTED TODAY IN QUITO THAT YESTERDAY ARMED\n"
+            "REBELS OVERRAN FARMERS AND BURNED THE OFFICES OF THE TOWN HALL.\n",
+            "1990-04-14", ("1990-04-13", "1990-04-13"),
+        ),
+        ("Police said that on Sunday two men were shot outside a bar.", "2015-06-24", ("2015-06-21", "2015-06-21")),
+        # a date right after the reported event ("reported four bombings last night") is its own
+        (
+            "   LIMA, 9 NOV 89 (EFE) -- [TEXT] POLICE SOURCES HAVE REPORTED AT LEAST FOUR BOMBINGS LAST NIGHT IN\n"
+            "THE ANDEAN CITY OF HUANCAYO, 300 KM EAST OF LIMA.\n",
+            "1989-11-09", ("1989-11-08", "1989-11-08"),
+        ),
+        # a date before the "that" is when it was said: the event stays on or before publication
+        (
+            "   QUITO, 14 APR 90 -- [TEXT] THE POLICE REPORTED TODAY THAT ARMED REBELS BURNED THE\n"
+            "OFFICES OF THE TOWN HALL.\n",
+            "1990-04-14", (None, "1990-04-14"),
+        ),
+    ],
+)
+def test_a_date_inside_what_was_said_dates_the_event(text, published, expected):
+    assert _event_date(text, published) == expected

@@ -235,3 +235,51 @@ def test_a_wire_dateline_abroad_names_the_bureau_not_the_scene(text, country):
 def test_a_merely_named_country_lends_no_small_towns(text, town):
     event = extract_text(text, published="1990-05-04").events[0]
     assert (event.place.name if event.place.precision == "point" else None) == town
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # No dateline country: "U.S." says who ("IN THE U.S. CONGRESS" is an institution, not a
+        # place); El Salvador, named outright, is where.
+        (
+            "   CLANDESTINE, 4 MAY 90 (RADIO) -- [TEXT] THE U.S. AMBASSADOR AND THE U.S.\n"
+            "ADVISERS KNEW OF THE PLAN.  IN THE EARLY MORNING OF 2 MAY, TROOPS MURDERED TWO\n"
+            "TEACHERS.  THIS WAS DISCUSSED IN THE U.S. CONGRESS, WHICH SENDS AID TO EL SALVADOR.\n",
+            "SV",
+        ),
+        # Near miss: a country where something is said to happen stays a place.
+        (
+            "   CLANDESTINE, 4 MAY 90 (RADIO) -- [TEXT] GUNMEN MURDERED TWO TEACHERS IN THE\n"
+            "UNITED STATES, THE U.S. PRESS SAID.  EL SALVADOR SENT ITS CONDOLENCES.\n",
+            "US",
+        ),
+    ],
+)
+def test_a_country_that_only_says_who_is_not_where(text, country):
+    event = extract_text(text, published="1990-05-04").events[0]
+    assert event.place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # A town abroad in the incident's paragraph, not in its sentences: where something
+        # else happened (a statement, talks). The dateline's town stands.
+        (
+            "   SAN SALVADOR, 4 MAY 90 (RADIO) -- [TEXT] UNIDENTIFIED MEN MURDERED TWO TEACHERS\n"
+            "YESTERDAY.  THE UNION LEADER, WHO SPOKE IN MANAGUA, NICARAGUA, SAID THAT THE\n"
+            "DIALOGUE IN MANAGUA WILL NOT GO ON.\n",
+            "San Salvador",
+        ),
+        # Near miss: with no dateline country, a town of the country told of still counts.
+        (
+            "   CLANDESTINE, 4 MAY 90 -- [TEXT] A BOMB EXPLODED TODAY AT THE OFFICES OF A TRADE\n"
+            "UNION.  THE UNION HAS ITS OFFICES IN CUZCO, PERU.\n",
+            "Cusco",
+        ),
+    ],
+)
+def test_a_town_abroad_in_the_paragraph_does_not_place_the_incident(text, town):
+    event = extract_text(text, published="1990-05-04").events[0]
+    assert event.place.name == town

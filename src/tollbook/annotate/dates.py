@@ -114,6 +114,14 @@ _NUM = rf"(?:{'|'.join(_NUMBER_WORDS)}|\d{{1,3}})"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 # Newspaper titles that start with a weekday ("the Sunday Times") name no date.
 _NOT_AFTER_WEEKDAY = r"(?i:times|telegraph|mirror|express|herald|post|tribune|observer|mail)\b"
+# A day and month that name a movement, a street or a neighbourhood ("the 19 April Movement",
+# "the 14 July neighbourhood", "25 May Avenue", a group calling itself "9 May"): no date.
+_NAMES_A_THING = re.compile(
+    r"""(?i)["'\u201d]?[ \t\n]+(?:movement|front|command|commandos?|neighbou?rhood|avenues?|streets?"""
+    r"""|boulevard|square|plaza|bridge|colony|settlement|housing|dam|park|school|hospital|stadium"""
+    r"""|highway|battalion|brigade|people's)\b"""
+)
+_QUOTES = "\"'\u201c\u201d"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -576,6 +584,8 @@ def _matches(text: str) -> list[tuple[int, int, _Rule, _Reading]]:
             excluded = rule.not_after and rule.not_after.search(text, max(0, start - 10), start)
             if excluded or _continues_word(text, start):
                 continue
+            if rule.name in _NAMED_DAY_RULES and _names_a_thing(text, start, match.end()):
+                continue
             reading = rule.read(match)
             if reading is not None:
                 found.append((match.start(), match.end(), rule, reading))
@@ -588,6 +598,15 @@ def _matches(text: str) -> list[tuple[int, int, _Rule, _Reading]]:
         if clear_before and clear_after:
             kept.insert(at, item)
     return kept
+
+
+_NAMED_DAY_RULES = frozenset(("month day year", "day month year"))
+
+
+def _names_a_thing(text: str, start: int, end: int) -> bool:
+    """Whether a day and month are a name: followed by what they name, or quoted alone."""
+    quoted = start > 0 and text[start - 1] in _QUOTES and text[end:end + 1] in _QUOTES and end < len(text)
+    return quoted or bool(_NAMES_A_THING.match(text, end))
 
 
 def _fold(text: str) -> str:

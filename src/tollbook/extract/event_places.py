@@ -57,6 +57,11 @@ _CAPITALISED_COUNTRY_WORD_RE = re.compile(rf"{_AT_WORD}(?=(?P<words>[A-Z]{_WORD}
 _LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|to|near|across|throughout|inside|into)\s+(?:the\s+)?$")
 # "in Cuzco, Peru": the country after a located town is located too.
 _TOWN_BEFORE = re.compile(r"(?i)\b(?:in|near|outside|at)\s+[A-Za-zÀ-ÿ.'’ -]{2,40},\s*$")
+# "in the U.S. Congress", "to the Colombian embassy": an institution of the country, not a place in it.
+_INSTITUTION_AFTER = re.compile(
+    r"(?i)\s+(?:congress|senate|embassy|embassies|consulate|government|administration|"
+    r"state\s+department|media|press|army|armed\s+forces|military|navy|air\s+force|president|ambassador)\b"
+)
 # "Latin America", "Central America", "South Africa's" neighbours: a region, not the country.
 _REGION_BEFORE = re.compile(r"(?i)\b(?:latin|central|south|north|east|west|southern|northern)\s+$")
 
@@ -184,8 +189,9 @@ class PlaceScanner:
         self.upper = _mostly_upper(text)
         countries = self._countries()
         self.countries = self._settings(countries, prior_country)
-        # The country the story is set in: its dateline's, else the one it names most.
-        self.home = prior_country or _most_named(countries)
+        # The country the story is set in: its dateline's, else the one it names most (in
+        # ALL-CAPS wire text, among those it names outright: see `_settings`).
+        self.home = prior_country or _most_named(self._outright(countries)) or _most_named(countries)
         self.mentions = sorted(countries + self._named_places(), key=lambda m: m.start)
 
     def _settings(self, countries: list[PlaceMention], prior: str | None) -> set[str]:
@@ -195,8 +201,17 @@ class PlaceScanner:
         sets something in it ("IN THE U.S."), or else every street or word that is a town of it
         somewhere ("SAN ANTONIO AVENUE", "UNIVERSITY") would count."""
         if self.upper and prior:
-            return {m.place.country for m in countries if self._names_outright(m)} | {prior}
+            return {m.place.country for m in self._outright(countries)} | {prior}
+        if self.upper and self._outright(countries):
+            # No dateline country ("CLANDESTINE, 13 JAN 90 (RADIO …)"): "U.S. CONGRESS" and
+            # "SALVADORAN PEOPLE" say who; the countries named outright say where.
+            return {m.place.country for m in self._outright(countries)}
         return {m.place.country for m in countries} | ({prior} - {None})
+
+    def _outright(self, countries: list[PlaceMention]) -> list[PlaceMention]:
+        if not self.upper:
+            return countries
+        return [m for m in countries if self._names_outright(m)]
 
     def _names_outright(self, mention: PlaceMention) -> bool:
         written = self.text[mention.start:mention.end]
@@ -229,7 +244,10 @@ class PlaceScanner:
         return found
 
     def _located_at(self, start: int, phrase: str) -> bool:
-        """"in Peru", or "in Cuzco, Peru" (but "in Burke County, Georgia" names a state)."""
+        """"in Peru", or "in Cuzco, Peru" (but "in Burke County, Georgia" names a state, and
+        "in the U.S. Congress" an institution)."""
+        if _INSTITUTION_AFTER.match(self.text, start + len(phrase)):
+            return False
         if _LOCATIVE_BEFORE.search(self.text, max(0, start - 20), start):
             return True
         after_town = _TOWN_BEFORE.search(self.text, max(0, start - 50), start)
