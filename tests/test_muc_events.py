@@ -262,24 +262,22 @@ def test_a_country_that_only_says_who_is_not_where(text, country):
 
 
 @pytest.mark.parametrize(
-    ("text", "town"),
+    ("text", "country"),
     [
-        # A town abroad in the incident's paragraph, not in its sentences: where something
-        # else happened (a statement, talks). The dateline's town stands.
+        # "PLAYA" is another name of a capital abroad: only a capital called by its name needs no cue.
         (
-            "   SAN SALVADOR, 4 MAY 90 (RADIO) -- [TEXT] UNIDENTIFIED MEN MURDERED TWO TEACHERS\n"
-            "YESTERDAY.  THE UNION LEADER, WHO SPOKE IN MANAGUA, NICARAGUA, SAID THAT THE\n"
-            "DIALOGUE IN MANAGUA WILL NOT GO ON.\n",
-            "San Salvador",
+            "   BOGOTA, 7 SEP 89 -- [TEXT] A BOMB EXPLODED TODAY AT A RESTAURANT ON JUNIN AND PLAYA\n"
+            "AVENUE.  NO ONE WAS HURT.\n",
+            "CO",
         ),
-        # Near miss: with no dateline country, a town of the country told of still counts.
+        # Near miss: a capital abroad called by its name still counts.
         (
-            "   CLANDESTINE, 4 MAY 90 -- [TEXT] A BOMB EXPLODED TODAY AT THE OFFICES OF A TRADE\n"
-            "UNION.  THE UNION HAS ITS OFFICES IN CUZCO, PERU.\n",
-            "Cusco",
+            "   CLANDESTINE, 7 SEP 89 -- [TEXT] A BOMB EXPLODED TODAY AT A RESTAURANT NEAR\n"
+            "CARACAS.  NO ONE WAS HURT.\n",
+            "VE",
         ),
     ],
 )
-def test_a_town_abroad_in_the_paragraph_does_not_place_the_incident(text, town):
-    event = extract_text(text, published="1990-05-04").events[0]
-    assert event.place.name == town
+def test_a_capital_needs_no_cue_only_by_its_own_name(text, country):
+    event = extract_text(text, published="1989-09-07").events[0]
+    assert event.place.country == country

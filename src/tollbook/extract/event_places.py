@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tollbook.annotate.places import normalize
 from tollbook.model import Place, PlacePrecision
 
 # Words a place name never ends with or consists of (names may hold "de", "la", "of" inside).
@@ -336,7 +337,7 @@ class PlaceScanner:
         place = place or self.gazetteer.lookup(phrase, country=hint)
         if place is None or place.precision == PlacePrecision.COUNTRY:
             return None  # countries are read by `_countries`, wherever they stand
-        if self.upper and not self._capital(place) and not self._may_be_town_of(place, phrase, start):
+        if self.upper and not self._capital(place, phrase) and not self._may_be_town_of(place, phrase, start):
             return None
         return place
 
@@ -354,10 +355,11 @@ class PlaceScanner:
             return True
         return self.gazetteer.is_major_city(phrase, country=place.country)
 
-    def _capital(self, place: Place) -> bool:
-        """A national capital: named often enough, and unambiguous enough, to need no other cue."""
+    def _capital(self, place: Place, phrase: str) -> bool:
+        """A national capital called by its name: named often enough, and unambiguous enough, to
+        need no other cue. (Not by another name of it: "PLAYA AVENUE" is no Oranjestad.)"""
         capital = self.gazetteer.capital(place.country) if place.country else None
-        return capital is not None and capital.name == place.name
+        return capital is not None and capital.name == place.name and normalize(phrase) == normalize(place.name)
 
     def _nameable(self, words: list[str]) -> bool:
         first, last = words[0].lower(), words[-1].lower().strip(".,")

@@ -302,7 +302,6 @@ class EventFinder:
         if not self.scanner.upper:
             return
         spans = incidents.paragraph_spans(self.text)
-        home = self.scanner.home
         for family in families:
             if family.name != VIOLENCE:
                 continue
@@ -310,10 +309,7 @@ class EventFinder:
                 if paragraph < 0:
                     continue
                 for mention in self._named_within(*spans[paragraph]):
-                    # A place abroad in the paragraph but not in the incident's sentences is
-                    # mostly where something else was: talks "IN CARACAS", a statement "IN MANAGUA".
-                    if home is None or mention.place.country == home:
-                        family.places[mention.place] += mention.weight * _PARAGRAPH_PLACE_WEIGHT
+                    family.places[mention.place] += mention.weight * _PARAGRAPH_PLACE_WEIGHT
 
     def _family_of(self, sent: SpacySpan) -> tuple[str | None, list[Token]]:
         found = [t for t in sent if t.lemma_.lower() in _TRIGGERS and t.pos_ in ("NOUN", "VERB")
