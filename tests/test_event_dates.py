@@ -372,11 +372,14 @@ def test_a_date_after_the_that_of_a_report_is_not_when_it_was_said():
             "REBELS OVERRAN FARMERS AND BURNED THE OFFICES OF THE TOWN HALL.\n",
             "1990-04-14", ("1990-04-13", "1990-04-13"),
         ),
-        ("Police said that on Sunday two men were shot outside a bar.", "2015-06-24", ("2015-06-21", "2015-06-21")),
+        (
+            "Police said that on Sunday two men were shot outside a bar.",
+            "2015-06-24", ("2015-06-21", "2015-06-21"),
+        ),
         # a date right after the reported event ("reported four bombings last night") is its own
         (
-            "   LIMA, 9 NOV 89 (EFE) -- [TEXT] POLICE SOURCES HAVE REPORTED AT LEAST FOUR BOMBINGS LAST NIGHT IN\n"
-            "THE ANDEAN CITY OF HUANCAYO, 300 KM EAST OF LIMA.\n",
+            "   LIMA, 9 NOV 89 (EFE) -- [TEXT] POLICE SOURCES HAVE REPORTED AT LEAST FOUR BOMBINGS\n"
+            "LAST NIGHT IN THE ANDEAN CITY OF HUANCAYO, 300 KM EAST OF LIMA.\n",
             "1989-11-09", ("1989-11-08", "1989-11-08"),
         ),
         # a date before the "that" is when it was said: the event stays on or before publication

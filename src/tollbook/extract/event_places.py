@@ -359,7 +359,8 @@ class PlaceScanner:
         """A national capital called by its name: named often enough, and unambiguous enough, to
         need no other cue. (Not by another name of it: "PLAYA AVENUE" is no Oranjestad.)"""
         capital = self.gazetteer.capital(place.country) if place.country else None
-        return capital is not None and capital.name == place.name and normalize(phrase) == normalize(place.name)
+        called_so = normalize(phrase) == normalize(place.name)
+        return capital is not None and capital.name == place.name and called_so
 
     def _nameable(self, words: list[str]) -> bool:
         first, last = words[0].lower(), words[-1].lower().strip(".,")

@@ -84,7 +84,7 @@ class _Family:
     places: Counter = field(default_factory=Counter)
     actors: list[Actor] = field(default_factory=list)
     passages: dict[int, str] = field(default_factory=dict)  # paragraph → text that tells the event
-    nearby_dates: list[DateRange] = field(default_factory=list)  # in its paragraphs, for want of better
+    nearby_dates: list[DateRange] = field(default_factory=list)  # its paragraphs' event dates, failing own
 
     def add(self, sentence: _Sentence) -> None:
         self.sentences.append((sentence.unit, sentence.sent))
@@ -111,7 +111,7 @@ class _Sentence:
     actors: list[Actor]
     paragraph: int
     passage: str  # its paragraph (the sentence itself in a headline)
-    around: list[DateRange]  # the dates of its paragraph
+    around: list[DateRange]  # the dates of its paragraph's sentences that tell of an event
 
 
 @dataclass
@@ -242,9 +242,10 @@ class EventFinder:
 
     def _act_date(self, act: acts.Act, paragraph_start: int) -> DateRange | None:
         """The day an act's own sentence dates it to, else the last day its paragraph gave before
-        it ("Rebels attacked the post yesterday. They also burned the town hall.")."""
+        it in a sentence telling of an event ("Rebels attacked the post yesterday. They also
+        burned the town hall.")."""
         own = self._days_within(*act.sentence)
-        earlier = self._days_within(paragraph_start, act.sentence[0])
+        earlier = [d for d in self._telling_dates_within(paragraph_start, act.sentence[0]) if self._a_day(d)]
         return own[0] if own else (earlier[-1] if earlier else None)
 
     def _crime_date(self, act: acts.Act, incident_date: DateRange) -> DateRange:
@@ -258,8 +259,10 @@ class EventFinder:
         return DateRange(start=None, end=incident_date.end or self.published, inferred=True)
 
     def _days_within(self, first: int, last: int) -> list[DateRange]:
-        return [d for d in self._dates_within(first, last)
-                if d.precision == DatePrecision.DAY and d.start == d.end and not self._history(d)]
+        return [d for d in self._dates_within(first, last) if self._a_day(d)]
+
+    def _a_day(self, date: DateRange) -> bool:
+        return date.precision == DatePrecision.DAY and date.start == date.end and not self._history(date)
 
     def _act_place(self, act: acts.Act) -> Place | None:
         """The town an act's own sentence sets it in, else the country it says it happened in."""
@@ -287,7 +290,7 @@ class EventFinder:
                     paragraph, passage = -1, sent.text
                 dates, places = self._event_dates(unit, sent), self._places(unit, sent)
                 split_dates = self._dates_within(*self._sentence_bounds(unit, sent), telling_apart=True)
-                around = self._dates_within(*spans[paragraph]) if paragraph >= 0 else []
+                around = self._telling_dates_within(*spans[paragraph]) if paragraph >= 0 else []
                 found.append(_Sentence(unit=unit, sent=sent, family=name, triggers=triggers,
                                        dates=split_dates, event_dates=dates,
                                        places=places, actors=self._actors(sent, triggers),
@@ -339,6 +342,17 @@ class EventFinder:
             self._event_dates_cache = self._dates_of_events()
         starts, resolved = self._event_dates_cache[2:] if telling_apart else self._event_dates_cache[:2]
         return resolved[bisect.bisect_left(starts, first):bisect.bisect_left(starts, last)]
+
+    def _telling_dates_within(self, first: int, last: int) -> list[DateRange]:
+        """The dates of a stretch that can date an event and sit in a sentence telling one: a
+        paragraph's "THE PARTY HELD ITS CONGRESS TODAY" dates the congress, not a kidnapping told
+        beside it without a date."""
+        if self._event_dates_cache is None:
+            self._event_dates_cache = self._dates_of_events()
+        starts, resolved = self._event_dates_cache[:2]
+        low, high = bisect.bisect_left(starts, first), bisect.bisect_left(starts, last)
+        return [date for start, date in zip(starts[low:high], resolved[low:high], strict=True)
+                if start in self._telling_dates]
 
     def _dates_of_events(self) -> tuple[list[int], list[DateRange], list[int], list[DateRange]]:
         """By position, the dates that can date an event (not stamps, not hung on a speech or
