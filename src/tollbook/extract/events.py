@@ -245,7 +245,8 @@ class EventFinder:
         it in a sentence telling of an event ("Rebels attacked the post yesterday. They also
         burned the town hall.")."""
         own = self._days_within(*act.sentence)
-        earlier = [d for d in self._telling_dates_within(paragraph_start, act.sentence[0]) if self._a_day(d)]
+        told_before = self._dates_within(paragraph_start, act.sentence[0], told=True)
+        earlier = [d for d in told_before if self._a_day(d)]
         return own[0] if own else (earlier[-1] if earlier else None)
 
     def _crime_date(self, act: acts.Act, incident_date: DateRange) -> DateRange:
@@ -290,7 +291,7 @@ class EventFinder:
                     paragraph, passage = -1, sent.text
                 dates, places = self._event_dates(unit, sent), self._places(unit, sent)
                 split_dates = self._dates_within(*self._sentence_bounds(unit, sent), telling_apart=True)
-                around = self._telling_dates_within(*spans[paragraph]) if paragraph >= 0 else []
+                around = self._dates_within(*spans[paragraph], told=True) if paragraph >= 0 else []
                 found.append(_Sentence(unit=unit, sent=sent, family=name, triggers=triggers,
                                        dates=split_dates, event_dates=dates,
                                        places=places, actors=self._actors(sent, triggers),
@@ -337,20 +338,18 @@ class EventFinder:
     def _event_dates(self, unit: ParsedUnit, sent: SpacySpan) -> list[DateRange]:
         return self._dates_within(*self._sentence_bounds(unit, sent))
 
-    def _dates_within(self, first: int, last: int, *, telling_apart: bool = False) -> list[DateRange]:
+    def _dates_within(self, first: int, last: int, *, telling_apart: bool = False,
+                      told: bool = False) -> list[DateRange]:
+        """The dates of a stretch that can date an event; `telling_apart`: those that tell
+        incidents apart instead; `told`: only those in a sentence telling of an event (a
+        paragraph's "THE PARTY HELD ITS CONGRESS TODAY" dates the congress, not a kidnapping
+        told beside it without a date)."""
         if self._event_dates_cache is None:
             self._event_dates_cache = self._dates_of_events()
         starts, resolved = self._event_dates_cache[2:] if telling_apart else self._event_dates_cache[:2]
-        return resolved[bisect.bisect_left(starts, first):bisect.bisect_left(starts, last)]
-
-    def _telling_dates_within(self, first: int, last: int) -> list[DateRange]:
-        """The dates of a stretch that can date an event and sit in a sentence telling one: a
-        paragraph's "THE PARTY HELD ITS CONGRESS TODAY" dates the congress, not a kidnapping told
-        beside it without a date."""
-        if self._event_dates_cache is None:
-            self._event_dates_cache = self._dates_of_events()
-        starts, resolved = self._event_dates_cache[:2]
         low, high = bisect.bisect_left(starts, first), bisect.bisect_left(starts, last)
+        if not told:
+            return resolved[low:high]
         return [date for start, date in zip(starts[low:high], resolved[low:high], strict=True)
                 if start in self._telling_dates]
 
