@@ -242,11 +242,11 @@ class EventFinder:
 
     def _act_date(self, act: acts.Act, paragraph_start: int) -> DateRange | None:
         """The day an act's own sentence dates it to, else the last day its paragraph gave before
-        it in a sentence telling of an event ("Rebels attacked the post yesterday. They also
-        burned the town hall.")."""
+        it ("Rebels attacked the post yesterday. They also burned the town hall."). Unlike an
+        incident's, any such day counts: wire stories date a round of acts once, in a sentence
+        whose verb the event words may miss ("MACHINEGUNNED A BUS")."""
         own = self._days_within(*act.sentence)
-        told_before = self._dates_within(paragraph_start, act.sentence[0], told=True)
-        earlier = [d for d in told_before if self._a_day(d)]
+        earlier = self._days_within(paragraph_start, act.sentence[0])
         return own[0] if own else (earlier[-1] if earlier else None)
 
     def _crime_date(self, act: acts.Act, incident_date: DateRange) -> DateRange:
@@ -260,10 +260,8 @@ class EventFinder:
         return DateRange(start=None, end=incident_date.end or self.published, inferred=True)
 
     def _days_within(self, first: int, last: int) -> list[DateRange]:
-        return [d for d in self._dates_within(first, last) if self._a_day(d)]
-
-    def _a_day(self, date: DateRange) -> bool:
-        return date.precision == DatePrecision.DAY and date.start == date.end and not self._history(date)
+        return [d for d in self._dates_within(first, last)
+                if d.precision == DatePrecision.DAY and d.start == d.end and not self._history(d)]
 
     def _act_place(self, act: acts.Act) -> Place | None:
         """The town an act's own sentence sets it in, else the country it says it happened in."""
