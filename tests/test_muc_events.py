@@ -295,3 +295,44 @@ def test_a_date_of_something_else_in_the_paragraph_does_not_date_the_incident():
     assert (kidnapping.acled_sub_event_type, kidnapping.date.start, kidnapping.date.end) == (
         "Abduction/forced disappearance", None, "1989-10-08")
     assert (bombing.date.start, bombing.date.end) == ("1989-10-02", "1989-10-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "   SAN SALVADOR, 9 DEC 89 -- [TEXT] YESTERDAY MORNING, TERRORISTS MACHINEGUNNED A BUS ON\n"
+            "THE HIGHWAY NEAR ZACATECOLUCA.  THE PASSENGERS FLED.\n",
+            "1989-12-09", ("Violence against civilians", "Attack", "1989-12-08"),
+        ),
+        (
+            "Two helicopters strafed the village of Los Robles on Sunday.",
+            "2015-06-24", ("Explosions/Remote violence", "Air/drone strike", "2015-06-21"),
+        ),
+    ],
+)
+def test_machine_gunning_and_strafing_are_attacks(text, published, expected):
+    event = extract_text(text, published=published).events[0]
+    assert (event.acled_event_type, event.acled_sub_event_type, event.date.start) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # No country named, no dateline country: the towns it names lie in one country.
+        (
+            "   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS AMBUSHED AN ARMY PATROL NEAR\n"
+            "SUCHITOTO TODAY.  THE TROOPS FLED TOWARD ILOBASCO IN CABANAS DEPARTMENT.\n",
+            ("SV", "Suchitoto"),
+        ),
+        # Near miss: one town is one vote, which decides nothing.
+        (
+            "   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS AMBUSHED AN ARMY PATROL NEAR\n"
+            "SUCHITOTO TODAY.  THE TROOPS FLED.\n",
+            (None, None),
+        ),
+    ],
+)
+def test_a_story_naming_no_country_is_set_where_its_towns_are(text, place):
+    event = extract_text(text, published="1990-04-06").events[0]
+    assert (event.place.country, event.place.name) == place

@@ -189,6 +189,8 @@ class PlaceScanner:
         self.gazetteer = gazetteer
         self.upper = _mostly_upper(text)
         countries = self._countries()
+        if self.upper and prior_country is None and not countries:
+            prior_country = self._country_of_its_towns()
         self.countries = self._settings(countries, prior_country)
         # The country the story is set in: its dateline's, else the one it names most (in
         # ALL-CAPS wire text, among those it names outright: see `_settings`).
@@ -208,6 +210,34 @@ class PlaceScanner:
             # "SALVADORAN PEOPLE" say who; the countries named outright say where.
             return {m.place.country for m in self._outright(countries)}
         return {m.place.country for m in countries} | ({prior} - {None})
+
+    def _country_of_its_towns(self) -> str | None:
+        """For wire text that names no country and has no dateline country ("CLANDESTINE, 6 APR
+        90 (RADIO …)"): the country most of the places it names after a cue lie in, when at
+        least two of them do and no other country has half as many. (Words are towns
+        somewhere too: "SAN LUIS" yields a Luis; a lone vote decides nothing.)"""
+        names: dict[str, str] = {}
+        for pattern in (_ADMIN_RE, _CUE_RE):
+            for match in pattern.finditer(self.text):
+                found = self._first_known_name(match.group("name").split(), admin=pattern is _ADMIN_RE)
+                if found is not None:
+                    names[found[0]] = found[1]
+        votes = Counter(names.values()).most_common(2)
+        if not votes or votes[0][1] < 2 or (len(votes) > 1 and votes[1][1] * 2 > votes[0][1]):
+            return None
+        return votes[0][0]
+
+    def _first_known_name(self, words: list[str], *, admin: bool) -> tuple[str, str] | None:
+        sizes = range(1, min(4, len(words)) + 1) if admin else range(min(4, len(words)), 0, -1)
+        for size in sizes:
+            candidate = words[-size:] if admin else words[:size]
+            phrase = " ".join(candidate).rstrip(".,;:")
+            if not self._nameable(candidate):
+                continue
+            place = self.gazetteer.lookup(phrase)
+            if place is not None and place.country and place.precision != PlacePrecision.COUNTRY:
+                return normalize(phrase), place.country
+        return None
 
     def _outright(self, countries: list[PlaceMention]) -> list[PlaceMention]:
         if not self.upper:

@@ -101,6 +101,7 @@ RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
     (REMOTE, "Air/drone strike"): [
         (r"\bair ?strikes?\b", 4.0),
         (r"\bair ?raids?\b", 4.0),
+        (r"\bstraf(?:ed|ing|es)\b", 3.0),
         (r"\bdrone (?:strike|attack)s?\b", 4.0),
         (r"\bwar ?planes?\b", 3.0),
         (r"\b(?:fighter )?jets?\b", 1.5),
@@ -183,6 +184,7 @@ RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
         (r"\bhacked\b", 2.0),
         (r"\bmachete\b", 1.5),
         (r"\bopened fire\b", 1.0),
+        (r"\bmachine-?gun(?:ned|ning)\b", 2.0),
         (r"\b(?:fatally|gunshot|bullet)\w*", 1.0),
         (r"\bbeat(?:en)?\b", 0.5),
         (r"\bhomicides?\b", 2.0),

@@ -51,9 +51,10 @@ _TRIGGERS = {
         "attack bomb bombing airstrike strike shoot shooting gunfire kill killing explosion blast "
         "explode clash fight fighting battle raid ambush kidnap kidnapping abduct abduction massacre "
         "assault operation stab stabbing murder shootout detonate shell shelling invasion "
-        "assassinate assassination dynamite sabotage arson".split(),
+        "assassinate assassination dynamite sabotage arson strafe strafing machinegun".split(),
         VIOLENCE,
     ),
+    "machinegunne": VIOLENCE,  # how the small model lemmatises "MACHINEGUNNED"
     **dict.fromkeys("protest rally demonstration march riot demonstrate sit-in strike".split(), PROTEST),
 }
 _TRIGGERS["strike"] = VIOLENCE
