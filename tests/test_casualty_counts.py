@@ -336,3 +336,24 @@ def test_joined_figures_that_add_up_to_something_else_stay_apart():
     claims = body_claims("A gunman shot and wounded four teenagers. "
                          "Three girls and two boys were hospitalized.")
     assert all(c.part_of is None for c in claims)
+
+
+# ---------------------------------------------------------------- a death told by an idiom
+
+OWN_DEATHS = [
+    # a gunman's own death counts among the dead, however it is told
+    ("John Hale shot and killed his wife on Sunday, then turned the gun on himself, police said.", 2, 0),
+    ("John Hale killed his wife on Sunday and then took his own life, police said.", 2, 0),
+    ("Deputies said John Hale later committed suicide.", 1, 0),
+    ("Police said John Hale killed his wife on Sunday before killing himself.", 2, 0),
+    ("Police said a boy was taken off life support on Sunday and passed away.", 1, 0),
+    # near misses: an attempt, and a gunman who lived
+    ("Police said Jane Roe attempted to take her own life.", 0, 0),
+    ("The gunman turned the gun on himself and is in critical condition.", 0, 1),
+    ("Police said the car turned on Elm Street and passed a school.", 0, 0),
+]
+
+
+@pytest.mark.parametrize("text, killed, injured", OWN_DEATHS, ids=[t[:40] for t, *_ in OWN_DEATHS])
+def test_a_death_told_by_an_idiom(text, killed, injured):
+    assert counts_of(text, roles=ALL_ROLES) == (killed, injured)
