@@ -207,9 +207,12 @@ def test_later_figure_of_a_source_supersedes_its_earlier_one_and_overtaken_figur
 
 
 @pytest.mark.parametrize("history, best, rule", [
-    # a named, non-party official's latest figure wins
+    # an official's figure is one vote among the sources, not the winner
     ([_figure(4, "outlet:a", "1"), _figure(6, "named:police", "2", official=True),
-      _figure(4, "outlet:b", "3")], 6, "official latest"),
+      _figure(4, "outlet:b", "3")], 4, "most sources"),
+    # an overtaken (stale) figure still votes: two sources said 1, one later said 8
+    ([_figure(1, "outlet:a", "1"), _figure(1, "outlet:b", "1"), _figure(8, "outlet:c", "2")],
+     1, "most sources"),
     # else the figure most sources state
     ([_figure(4, "outlet:a", "1"), _figure(6, "outlet:c", "2"), _figure(4, "outlet:b", "2")],
      4, "most sources"),
