@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tollbook.model import (
@@ -25,6 +27,7 @@ from tollbook.model import (
     SourceKind,
     Span,
     Status,
+    Title,
 )
 from tollbook.reconcile import copies, events, figures, reconcile
 from tollbook.reconcile.ledger import TOTAL, FigureState, SourceFigure
@@ -143,6 +146,23 @@ def test_shared_names_join_across_months_and_gazetteer_slips():
     assert _joined(a, b)
     one_name = report("c", claims=[], people=["Aisha Yusuf"], events_=[event(day="2024-07-01")])
     assert not _joined(a, one_name)
+
+
+def _officials(*titled: tuple[str, str]) -> list[Person]:
+    return [Person(name=name, titles=[Title(text=title, span=Span(start=0, end=len(title)))])
+            for name, title in titled]
+
+
+def test_office_holders_join_reports_only_close_in_time():
+    sheriff, prosecutor = ("Dale Hume", "County Sheriff"), ("Rita Vance", "District Attorney")
+    a = report("a", claims=FIVE)
+    a = replace(a, people=_officials(sheriff, prosecutor))
+    months_later = replace(report("b", claims=[], events_=[event(day="2024-06-01")]),
+                           people=_officials(sheriff, prosecutor))
+    assert not _joined(a, months_later)  # the same sheriff speaks about another shooting
+    next_day = replace(report("c", claims=[], events_=[event(day="2024-03-05")]),
+                       people=_officials(sheriff))
+    assert _joined(a, next_day)
 
 
 def test_a_shared_name_still_joins_within_the_window():

@@ -19,7 +19,8 @@ Two report-events (an event id inside one report) are joined when all of these h
 
 Two or more shared names are strong evidence on their own: such reports are joined up to
 `NAMED_WINDOW_DAYS` apart (a sentencing months later) and even when their places disagree (a
-gazetteer slip puts one of them in another country). A name found in more than
+gazetteer slip puts one of them in another country), unless the names are those of office
+holders (a sheriff, a prosecutor, a mayor), who speak about their county's events for years. A name found in more than
 `COMMON_NAME_LIMIT` report-events (a mayor, a police chief) is not evidence.
 
 Joins are transitive (single link, strongest evidence first), except that a ledger event never
@@ -42,7 +43,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tollbook.evaluate.tally import figure
-from tollbook.model import DateRange, Event, Extraction, Outcome, Place, PlacePrecision
+from tollbook.model import DateRange, Event, Extraction, Outcome, Person, Place, PlacePrecision
 from tollbook.reconcile.figures import usable
 from tollbook.reconcile.ledger import Member
 
@@ -50,6 +51,10 @@ WINDOW_DAYS = 3
 NAMED_WINDOW_DAYS = 400
 COMMON_NAME_LIMIT = 20
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Title words of offices whose holders speak about many events (not "officer" or "deputy":
+# those are often the victims a report is about).
+OFFICES = frozenset("chief sheriff prosecutor mayor spokesman spokeswoman spokesperson rep. representative "
+                    "senator governor attorney superintendent commissioner coroner judge president".split())
 UNDATED_WINDOW_DAYS = 7
 FIGURE_WINDOW_DAYS = 1
 NEAR_KM = 60.0
@@ -74,6 +79,7 @@ class ReportEvent:
     day: int | None  # proleptic ordinal of the event's (or the report's) day
     dated: bool  # the day is the event's own date
     names: frozenset[str]
+    office_names: frozenset[str]  # names of the report's office holders (a sheriff, a mayor)
     figures: frozenset[tuple[Outcome, int]]
     text: str  # the report's words, lower-cased, space-separated, with a space at each end
     plain_words: frozenset[str]  # words the report writes in lower case ("police", "west")
@@ -96,6 +102,17 @@ def _person_names(extraction: Extraction) -> frozenset[str]:
     return frozenset(key for person in extraction.people if (key := name_key(person.name)))
 
 
+def _office_holder_names(extraction: Extraction) -> frozenset[str]:
+    return frozenset(key for person in extraction.people
+                     if _holds_office(person) and (key := name_key(person.name)))
+
+
+def _holds_office(person: Person) -> bool:
+    """ "Sheriff John Skipper", "Wayne County Prosecutor Kym Worthy": someone the press quotes on
+    every shooting of the county for years."""
+    return any(word.lower() in OFFICES for title in person.titles for word in title.text.split())
+
+
 def _folded(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
 
@@ -109,6 +126,7 @@ def report_events(extractions: Sequence[Extraction]) -> list[ReportEvent]:
     items = []
     for order, extraction in enumerate(extractions):
         names = _person_names(extraction)
+        offices = _office_holder_names(extraction)
         text = _folded(extraction.document.text)
         plain = _plain_words(extraction.document.text)
         published = _ordinal(extraction.document.published.date)
@@ -119,7 +137,7 @@ def report_events(extractions: Sequence[Extraction]) -> list[ReportEvent]:
             items.append(ReportEvent(
                 member=Member(report=extraction.document.id, event=event.id), order=order,
                 event=event, day=own if own is not None else published, dated=own is not None,
-                names=names, figures=figures, text=text, plain_words=plain))
+                names=names, office_names=offices, figures=figures, text=text, plain_words=plain))
     return items
 
 
@@ -194,8 +212,12 @@ def evidence(a: ReportEvent, b: ReportEvent, common: frozenset[str] = frozenset(
         return 0
     if not compatible_types(a.event.acled_event_type, b.event.acled_event_type):
         return 0
-    shared_names = len((a.names & b.names) - common)
     apart = _days_apart(a, b)
+    shared = (a.names & b.names) - common
+    if apart is not None and apart > WINDOW_DAYS:
+        # Office holders are quoted on many events of their county: they join only close in time.
+        shared -= a.office_names | b.office_names
+    shared_names = len(shared)
     if shared_names >= 2 and apart is not None and apart <= NAMED_WINDOW_DAYS:
         return 1 + shared_names
     if not _close_in_time(a, b) or not places_compatible(a.event.place, b.event.place):
