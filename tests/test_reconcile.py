@@ -165,6 +165,14 @@ def test_office_holders_join_reports_only_close_in_time():
     assert _joined(a, next_day)
 
 
+@pytest.mark.parametrize("day, joined", [("2024-03-04", True), ("2024-03-05", False)])
+def test_a_shared_one_joins_only_on_the_same_day(day, joined):
+    one = [claim("k", Outcome.KILLED, 1)]
+    a = report("a", claims=one)
+    b = report("b", claims=one, events_=[event(day=day)])
+    assert _joined(a, b) is joined
+
+
 def test_a_shared_name_still_joins_within_the_window():
     a = report("a", claims=FIVE, people=["Aisha Yusuf"])
     b = report("b", claims=FIVE, people=["Aisha Yusuf"], events_=[event(day="2024-03-07")])

@@ -13,7 +13,8 @@ Two report-events (an event id inside one report) are joined when all of these h
 5. they share a victim or actor: a person's name (first and last word, so middle names and
    initials do not matter) appears in both reports, or both are at the same place (within
    `SAME_PLACE_KM`, the same place name and region, or one's place named in the other's text)
-   and state the same non-zero figure for the same outcome, at most `FIGURE_WINDOW_DAYS` apart.
+   and state the same non-zero figure for the same outcome, at most `FIGURE_WINDOW_DAYS` apart
+   (the same day when the figure shared is one: one man shot is told of many shootings).
    A place whose name the reports also write as common words ("Police said" read as a town,
    "West", "University") is no evidence of place.
 
@@ -193,9 +194,12 @@ def _reads_as_common_words(place: Place, a: ReportEvent, b: ReportEvent) -> bool
 
 def _figures_close(a: ReportEvent, b: ReportEvent) -> bool:
     """A shared figure with no shared name is weak evidence ("one man was shot" is told of many
-    shootings in a city each week): it joins events only within FIGURE_WINDOW_DAYS."""
+    shootings in a city each week): it joins events only within FIGURE_WINDOW_DAYS, and a shared
+    "one" only on the same day."""
     apart = _days_apart(a, b)
-    return apart is not None and apart <= FIGURE_WINDOW_DAYS
+    if apart is None or apart > FIGURE_WINDOW_DAYS:
+        return False
+    return apart == 0 or any(n > 1 for _, n in a.figures & b.figures)
 
 
 def _place_named(a: ReportEvent, b: ReportEvent) -> bool:
