@@ -357,3 +357,19 @@ OWN_DEATHS = [
 @pytest.mark.parametrize("text, killed, injured", OWN_DEATHS, ids=[t[:40] for t, *_ in OWN_DEATHS])
 def test_a_death_told_by_an_idiom(text, killed, injured):
     assert counts_of(text, roles=ALL_ROLES) == (killed, injured)
+
+
+# ---------------------------------------------------------------- a person told by surname alone
+
+LONE_SURNAMES = [
+    ("Police said Ron Lackey, 30, was shot on Elm Street. Lackey was pronounced dead at 11:26 p.m.", 1, 0),
+    ("Ron Lackey and Tom Reed were shot on Elm Street. Lackey died at the hospital. Reed was treated "
+     "for a wound to the leg.", 1, 1),
+    # near miss: a surname never named in full is no one the rules can count
+    ("Officers were called to Elm Street. Lackey was pronounced dead at the scene.", 0, 0),
+]
+
+
+@pytest.mark.parametrize("text, killed, injured", LONE_SURNAMES, ids=[t[:40] for t, *_ in LONE_SURNAMES])
+def test_a_surname_alone_is_the_person_named_before(text, killed, injured):
+    assert counts_of(text) == (killed, injured)

@@ -374,7 +374,7 @@ def _is_one_person(token: Token, kind: SegmentKind) -> bool:
         return True  # "one person died and a second was injured" (an ordinal reads as a number)
     if token.like_num or any(c.like_num and c.dep_ == "nummod" for c in token.children):
         return False
-    if token.ent_type_ == "PERSON" or token.lower_ in _PRONOUNS or _aged(token):
+    if token.ent_type_ == "PERSON" or token.lower_ in _PRONOUNS or _aged(token) or _named_before(token):
         return True
     if token.lower_ == "another" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
         return True  # "one man was killed and another wounded"
@@ -438,8 +438,17 @@ def _person_end(token: Token) -> Token:
     return end
 
 
+def _named_before(token: Token) -> bool:
+    """ "Ron Lackey, 30, was shot … Lackey was pronounced dead": a lone surname the tagger did not
+    mark is the person named in full before it."""
+    if token.pos_ != "PROPN" or token.ent_type_ or any(c.dep_ in ("compound", "flat") for c in token.children):
+        return False
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == token.text and ent.end <= token.i
+               for ent in token.doc.ents)
+
+
 def _surname(token: Token) -> str | None:
-    if token.ent_type_ != "PERSON":
+    if token.ent_type_ != "PERSON" and not _named_before(token):
         return None
     return fold(token.text) or None
 
