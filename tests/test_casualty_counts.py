@@ -336,3 +336,40 @@ def test_joined_figures_that_add_up_to_something_else_stay_apart():
     claims = body_claims("A gunman shot and wounded four teenagers. "
                          "Three girls and two boys were hospitalized.")
     assert all(c.part_of is None for c in claims)
+
+
+# ---------------------------------------------------------------- a death told by an idiom
+
+OWN_DEATHS = [
+    # a gunman's own death counts among the dead, however it is told
+    ("John Hale shot and killed his wife on Sunday, then turned the gun on himself, police said.", 2, 0),
+    ("John Hale killed his wife on Sunday and then took his own life, police said.", 2, 0),
+    ("Deputies said John Hale later committed suicide.", 1, 0),
+    ("Police said John Hale killed his wife on Sunday before killing himself.", 2, 0),
+    ("Police said a boy was taken off life support on Sunday and passed away.", 1, 0),
+    # near misses: an attempt, and a gunman who lived
+    ("Police said Jane Roe attempted to take her own life.", 0, 0),
+    ("The gunman turned the gun on himself and is in critical condition.", 0, 1),
+    ("Police said the car turned on Elm Street and passed a school.", 0, 0),
+]
+
+
+@pytest.mark.parametrize("text, killed, injured", OWN_DEATHS, ids=[t[:40] for t, *_ in OWN_DEATHS])
+def test_a_death_told_by_an_idiom(text, killed, injured):
+    assert counts_of(text, roles=ALL_ROLES) == (killed, injured)
+
+
+# ---------------------------------------------------------------- a person told by surname alone
+
+LONE_SURNAMES = [
+    ("Police said Ron Lackey, 30, was shot on Elm Street. Lackey was pronounced dead at 11:26 p.m.", 1, 0),
+    ("Ron Lackey and Tom Reed were shot on Elm Street. Lackey died at the hospital. Reed was treated "
+     "for a wound to the leg.", 1, 1),
+    # near miss: a surname never named in full is no one the rules can count
+    ("Officers were called to Elm Street. Lackey was pronounced dead at the scene.", 0, 0),
+]
+
+
+@pytest.mark.parametrize("text, killed, injured", LONE_SURNAMES, ids=[t[:40] for t, *_ in LONE_SURNAMES])
+def test_a_surname_alone_is_the_person_named_before(text, killed, injured):
+    assert counts_of(text) == (killed, injured)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tollbook.model import (
@@ -25,6 +27,7 @@ from tollbook.model import (
     SourceKind,
     Span,
     Status,
+    Title,
 )
 from tollbook.reconcile import copies, events, figures, reconcile
 from tollbook.reconcile.ledger import TOTAL, FigureState, SourceFigure
@@ -121,7 +124,9 @@ FIVE = [claim("k", Outcome.KILLED, 5)]
     (report("b", claims=[claim("k", Outcome.KILLED, 4)]), False),  # nothing shared but the place
     (report("b", claims=FIVE, events_=[event(place=KADUNA)]), False),  # 200 km away
     (report("b", claims=FIVE, events_=[event(day="2024-03-12")]), False),  # 8 days later
-    (report("b", claims=FIVE, events_=[event(day="2024-03-06")]), True),  # 2 days: within the window
+    (report("b", claims=FIVE, events_=[event(day="2024-03-05")]), True),  # a day apart: a figure joins
+    # two days apart a shared figure alone is too weak (a city tells of a shooting a day)
+    (report("b", claims=FIVE, events_=[event(day="2024-03-06")]), False),
     (report("b", claims=FIVE, events_=[event(kind="Protests")]), False),  # incompatible types
     (report("b", claims=FIVE, events_=[event(kind="Strategic developments")]), True),  # an arrest story
     (report("b", claims=FIVE, events_=[event(place=None)],
@@ -141,6 +146,54 @@ def test_shared_names_join_across_months_and_gazetteer_slips():
     assert _joined(a, b)
     one_name = report("c", claims=[], people=["Aisha Yusuf"], events_=[event(day="2024-07-01")])
     assert not _joined(a, one_name)
+
+
+def _officials(*titled: tuple[str, str]) -> list[Person]:
+    return [Person(name=name, titles=[Title(text=title, span=Span(start=0, end=len(title)))])
+            for name, title in titled]
+
+
+def test_office_holders_join_reports_only_close_in_time():
+    sheriff, prosecutor = ("Dale Hume", "County Sheriff"), ("Rita Vance", "District Attorney")
+    a = report("a", claims=FIVE)
+    a = replace(a, people=_officials(sheriff, prosecutor))
+    months_later = replace(report("b", claims=[], events_=[event(day="2024-06-01")]),
+                           people=_officials(sheriff, prosecutor))
+    assert not _joined(a, months_later)  # the same sheriff speaks about another shooting
+    next_day = replace(report("c", claims=[], events_=[event(day="2024-03-05")]),
+                       people=_officials(sheriff))
+    assert _joined(a, next_day)
+
+
+@pytest.mark.parametrize("day, joined", [("2024-03-04", True), ("2024-03-05", False)])
+def test_a_shared_one_joins_only_on_the_same_day(day, joined):
+    one = [claim("k", Outcome.KILLED, 1)]
+    a = report("a", claims=one)
+    b = report("b", claims=one, events_=[event(day=day)])
+    assert _joined(a, b) is joined
+
+
+def test_a_shared_name_still_joins_within_the_window():
+    a = report("a", claims=FIVE, people=["Aisha Yusuf"])
+    b = report("b", claims=FIVE, people=["Aisha Yusuf"], events_=[event(day="2024-03-07")])
+    assert _joined(a, b)
+
+
+POLICE_TOWN = ("Police", "Zachodniopomorskie", "PL", 53.56, 14.57)  # a real town, and a common word
+
+
+@pytest.mark.parametrize("place_b, text_b, joined", [
+    # "Police said ..." read as the town of Police is no place to share
+    (None, "A man was shot dead on Monday, police said.", False),
+    (POLICE_TOWN, "Police said a man was shot dead on Monday, police added.", False),
+    (None, "A man was shot dead in Police on Monday.", True),  # never written in lower case: a town
+])
+def test_a_place_named_by_a_common_word_is_no_evidence(place_b, text_b, joined):
+    killed = [claim("k", Outcome.KILLED, 1)]
+    a = report("a", claims=killed, events_=[event(place=POLICE_TOWN)],
+               text="Police said a man was shot dead on Monday.")
+    b = report("b", claims=killed, events_=[event(place=place_b)], text=text_b)
+    assert _joined(a, b) is joined
 
 
 def test_two_events_of_one_report_are_never_joined():
@@ -182,9 +235,12 @@ def test_later_figure_of_a_source_supersedes_its_earlier_one_and_overtaken_figur
 
 
 @pytest.mark.parametrize("history, best, rule", [
-    # a named, non-party official's latest figure wins
+    # an official's figure is one vote among the sources, not the winner
     ([_figure(4, "outlet:a", "1"), _figure(6, "named:police", "2", official=True),
-      _figure(4, "outlet:b", "3")], 6, "official latest"),
+      _figure(4, "outlet:b", "3")], 4, "most sources"),
+    # an overtaken (stale) figure still votes: two sources said 1, one later said 8
+    ([_figure(1, "outlet:a", "1"), _figure(1, "outlet:b", "1"), _figure(8, "outlet:c", "2")],
+     1, "most sources"),
     # else the figure most sources state
     ([_figure(4, "outlet:a", "1"), _figure(6, "outlet:c", "2"), _figure(4, "outlet:b", "2")],
      4, "most sources"),

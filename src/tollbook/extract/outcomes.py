@@ -314,12 +314,40 @@ def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
         return Outcome.INJURED
     if as_subject and lemma in INTRANSITIVE_OUTCOMES:
         return INTRANSITIVE_OUTCOMES[lemma]
+    if as_subject and passed_away(verb):
+        return Outcome.KILLED
     if verb.lower_ in OUTCOME_ADJECTIVES:
         return OUTCOME_ADJECTIVES[verb.lower_]
     return None
 
 
 _NEAR_MISS = frozenset("nearly almost possibly narrowly".split())
+_WEAPONS = frozenset("gun weapon rifle pistol handgun shotgun firearm revolver".split())
+_REFLEXIVES = frozenset("himself herself themselves".split())
+
+
+def passed_away(verb: Token) -> bool:
+    """ "was taken off life support and passed away": a death told without "die"."""
+    return verb.lemma_.lower() == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in verb.children)
+
+
+def own_death(verb: Token) -> bool:
+    """A person's own death told by an idiom with no casualty word: "turned the gun on himself",
+    "took his own life", "committed suicide". Registries count a gunman who did so among the dead.
+    "attempted to take her own life" is intent, not a death."""
+    if verb.pos_ not in ("VERB", "AUX") or _negated(verb) or _intent_only(verb) or _near_miss(verb):
+        return False
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "turn":
+        return any(o.lemma_.lower() in _WEAPONS for o in objects) and any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in _REFLEXIVES for g in c.children)
+            for c in verb.children)
+    if lemma == "take":
+        return any(o.lemma_.lower() == "life" and any(m.lower_ == "own" for m in o.subtree) for o in objects)
+    if lemma == "commit":
+        return any(o.lower_ == "suicide" for o in objects)
+    return False
 _GUNFIRE = frozenset("bullet gunfire round shot fire shotgun pellet".split())
 
 

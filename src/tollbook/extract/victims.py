@@ -175,6 +175,9 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
     if verb.pos_ not in ("VERB", "AUX") or outcomes.negated(verb):
         return
     lemma = verb.lemma_.lower()
+    if outcomes.own_death(verb):  # "… then turned the gun on himself"
+        yield from ((s, _own_death_outcome(verb), 0.75) for s in _agents(verb))
+        return
     body = _body_of(verb)
     if body is not None:
         yield body, Outcome.KILLED, 0.75
@@ -201,6 +204,7 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
         if (
             subject.dep_ == "nsubjpass"
             or lemma in INTRANSITIVE_OUTCOMES
+            or outcomes.passed_away(verb)
             or outcomes.in_care(verb)
             or (subject.dep_ == "nsubj" and (state is not None or (passive and _borrowed(verb, subject))))
             or (subject.dep_ == "nsubj" and (_bare_participle(verb) or _small_clause(verb)))
@@ -211,7 +215,7 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
     if lemma in OUTCOME_VERBS and state is None or outcomes.gunfire_subject(verb):
         for child in verb.children:
             if child.dep_ == "dobj" and child.lower_ in _REFLEXIVES:  # "Bunn killed himself"
-                yield from ((s, outcome, 0.8) for s in _subjects(verb) if s.dep_ == "nsubj")
+                yield from ((s, outcome, 0.8) for s in _agents(verb))
             elif child.dep_ == "dobj":
                 yield child, outcome, 0.8
 
@@ -277,6 +281,24 @@ def _subjects(verb: Token) -> Iterator[Token]:
         if found:
             yield from found
             return
+
+
+def _own_death_outcome(verb: Token) -> Outcome:
+    """ "turned the gun on himself and is in critical condition": he lived, wounded."""
+    sentence = verb.sent
+    lived = outcomes.survived(sentence) or any(outcomes.in_care(t) for t in sentence)
+    return Outcome.INJURED if lived else Outcome.KILLED
+
+
+def _agents(verb: Token) -> list[Token]:
+    """Who did what an active verb tells, even with no subject of its own: "shot his wife before
+    killing himself", "shot them, then turned the gun on himself": the main clause's subject."""
+    head = verb
+    while True:
+        own = [c for c in head.children if c.dep_ == "nsubj"]
+        if own or head.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep", "dep") or head.head.i == head.i:
+            return own
+        head = head.head
 
 
 def _borrows_subject(verb: Token) -> bool:
@@ -352,7 +374,7 @@ def _is_one_person(token: Token, kind: SegmentKind) -> bool:
         return True  # "one person died and a second was injured" (an ordinal reads as a number)
     if token.like_num or any(c.like_num and c.dep_ == "nummod" for c in token.children):
         return False
-    if token.ent_type_ == "PERSON" or token.lower_ in _PRONOUNS or _aged(token):
+    if token.ent_type_ == "PERSON" or token.lower_ in _PRONOUNS or _aged(token) or _named_before(token):
         return True
     if token.lower_ == "another" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
         return True  # "one man was killed and another wounded"
@@ -416,8 +438,17 @@ def _person_end(token: Token) -> Token:
     return end
 
 
+def _named_before(token: Token) -> bool:
+    """ "Ron Lackey, 30, was shot … Lackey was pronounced dead": a lone surname the tagger did not
+    mark is the person named in full before it."""
+    if token.pos_ != "PROPN" or token.ent_type_ or any(c.dep_ in ("compound", "flat") for c in token.children):
+        return False
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == token.text and ent.end <= token.i
+               for ent in token.doc.ents)
+
+
 def _surname(token: Token) -> str | None:
-    if token.ent_type_ != "PERSON":
+    if token.ent_type_ != "PERSON" and not _named_before(token):
         return None
     return fold(token.text) or None
 

@@ -13,11 +13,15 @@ Two report-events (an event id inside one report) are joined when all of these h
 5. they share a victim or actor: a person's name (first and last word, so middle names and
    initials do not matter) appears in both reports, or both are at the same place (within
    `SAME_PLACE_KM`, the same place name and region, or one's place named in the other's text)
-   and state the same non-zero figure for the same outcome.
+   and state the same non-zero figure for the same outcome, at most `FIGURE_WINDOW_DAYS` apart
+   (the same day when the figure shared is one: one man shot is told of many shootings).
+   A place whose name the reports also write as common words ("Police said" read as a town,
+   "West", "University") is no evidence of place.
 
 Two or more shared names are strong evidence on their own: such reports are joined up to
 `NAMED_WINDOW_DAYS` apart (a sentencing months later) and even when their places disagree (a
-gazetteer slip puts one of them in another country). A name found in more than
+gazetteer slip puts one of them in another country), unless the names are those of office
+holders (a sheriff, a prosecutor, a mayor), who speak about their county's events for years. A name found in more than
 `COMMON_NAME_LIMIT` report-events (a mayor, a police chief) is not evidence.
 
 Joins are transitive (single link, strongest evidence first), except that a ledger event never
@@ -40,7 +44,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tollbook.evaluate.tally import figure
-from tollbook.model import DateRange, Event, Extraction, Outcome, Place, PlacePrecision
+from tollbook.model import DateRange, Event, Extraction, Outcome, Person, Place, PlacePrecision
 from tollbook.reconcile.figures import usable
 from tollbook.reconcile.ledger import Member
 
@@ -48,7 +52,12 @@ WINDOW_DAYS = 3
 NAMED_WINDOW_DAYS = 400
 COMMON_NAME_LIMIT = 20
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Title words of offices whose holders speak about many events (not "officer" or "deputy":
+# those are often the victims a report is about).
+OFFICES = frozenset("chief sheriff prosecutor mayor spokesman spokeswoman spokesperson rep. representative "
+                    "senator governor attorney superintendent commissioner coroner judge president".split())
 UNDATED_WINDOW_DAYS = 7
+FIGURE_WINDOW_DAYS = 1
 NEAR_KM = 60.0
 SAME_PLACE_KM = 15.0
 
@@ -71,8 +80,10 @@ class ReportEvent:
     day: int | None  # proleptic ordinal of the event's (or the report's) day
     dated: bool  # the day is the event's own date
     names: frozenset[str]
+    office_names: frozenset[str]  # names of the report's office holders (a sheriff, a mayor)
     figures: frozenset[tuple[Outcome, int]]
     text: str  # the report's words, lower-cased, space-separated, with a space at each end
+    plain_words: frozenset[str]  # words the report writes in lower case ("police", "west")
 
 
 def _ordinal(iso: str | None) -> int | None:
@@ -92,8 +103,23 @@ def _person_names(extraction: Extraction) -> frozenset[str]:
     return frozenset(key for person in extraction.people if (key := name_key(person.name)))
 
 
+def _office_holder_names(extraction: Extraction) -> frozenset[str]:
+    return frozenset(key for person in extraction.people
+                     if _holds_office(person) and (key := name_key(person.name)))
+
+
+def _holds_office(person: Person) -> bool:
+    """ "Sheriff John Skipper", "Wayne County Prosecutor Kym Worthy": someone the press quotes on
+    every shooting of the county for years."""
+    return any(word.lower() in OFFICES for title in person.titles for word in title.text.split())
+
+
 def _folded(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+
+
+def _plain_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z]+\b", text))
 
 
 def report_events(extractions: Sequence[Extraction]) -> list[ReportEvent]:
@@ -101,7 +127,9 @@ def report_events(extractions: Sequence[Extraction]) -> list[ReportEvent]:
     items = []
     for order, extraction in enumerate(extractions):
         names = _person_names(extraction)
+        offices = _office_holder_names(extraction)
         text = _folded(extraction.document.text)
+        plain = _plain_words(extraction.document.text)
         published = _ordinal(extraction.document.published.date)
         for event in extraction.events:
             own = _ordinal(event.date.start or event.date.end)
@@ -110,7 +138,7 @@ def report_events(extractions: Sequence[Extraction]) -> list[ReportEvent]:
             items.append(ReportEvent(
                 member=Member(report=extraction.document.id, event=event.id), order=order,
                 event=event, day=own if own is not None else published, dated=own is not None,
-                names=names, figures=figures, text=text))
+                names=names, office_names=offices, figures=figures, text=text, plain_words=plain))
     return items
 
 
@@ -157,11 +185,29 @@ def _close_in_time(a: ReportEvent, b: ReportEvent) -> bool:
     return apart is not None and apart <= (WINDOW_DAYS if a.dated and b.dated else UNDATED_WINDOW_DAYS)
 
 
+def _reads_as_common_words(place: Place, a: ReportEvent, b: ReportEvent) -> bool:
+    """A place name every word of which either report also writes in lower case ("Police" from
+    "Police said", "West", "University") is as likely a common word as a place: no evidence."""
+    words = re.findall(r"[a-z]+", (place.name or "").lower())
+    return bool(words) and all(w in a.plain_words or w in b.plain_words for w in words)
+
+
+def _figures_close(a: ReportEvent, b: ReportEvent) -> bool:
+    """A shared figure with no shared name is weak evidence ("one man was shot" is told of many
+    shootings in a city each week): it joins events only within FIGURE_WINDOW_DAYS, and a shared
+    "one" only on the same day."""
+    apart = _days_apart(a, b)
+    if apart is None or apart > FIGURE_WINDOW_DAYS:
+        return False
+    return apart == 0 or any(n > 1 for _, n in a.figures & b.figures)
+
+
 def _place_named(a: ReportEvent, b: ReportEvent) -> bool:
     """One's place is the other's place, or is named in the other's text."""
-    if same_place(a.event.place, b.event.place):
+    named = [x for x in (a, b) if x.event.place.name and not _reads_as_common_words(x.event.place, a, b)]
+    if len(named) == 2 and same_place(a.event.place, b.event.place):
         return True
-    return any(x.event.place.name and _folded(x.event.place.name) in y.text for x, y in ((a, b), (b, a)))
+    return any(_folded(x.event.place.name) in y.text for x in named for y in (a, b) if y is not x)
 
 
 def evidence(a: ReportEvent, b: ReportEvent, common: frozenset[str] = frozenset()) -> int:
@@ -170,15 +216,19 @@ def evidence(a: ReportEvent, b: ReportEvent, common: frozenset[str] = frozenset(
         return 0
     if not compatible_types(a.event.acled_event_type, b.event.acled_event_type):
         return 0
-    shared_names = len((a.names & b.names) - common)
     apart = _days_apart(a, b)
+    shared = (a.names & b.names) - common
+    if apart is not None and apart > WINDOW_DAYS:
+        # Office holders are quoted on many events of their county: they join only close in time.
+        shared -= a.office_names | b.office_names
+    shared_names = len(shared)
     if shared_names >= 2 and apart is not None and apart <= NAMED_WINDOW_DAYS:
         return 1 + shared_names
     if not _close_in_time(a, b) or not places_compatible(a.event.place, b.event.place):
         return 0
     if shared_names:
         return 2
-    return int(bool(a.figures & b.figures) and _place_named(a, b))
+    return int(_figures_close(a, b) and bool(a.figures & b.figures) and _place_named(a, b))
 
 
 def _common_names(items: Sequence[ReportEvent]) -> tuple[frozenset[str], dict[str, list[int]]]:

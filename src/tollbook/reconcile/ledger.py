@@ -66,7 +66,7 @@ class Figure:
     low: int | None
     best: int | None
     high: int | None
-    best_rule: str  # which rule chose best: "official latest", "most sources" or "none"
+    best_rule: str  # which rule chose best: "most sources" or "none"
     sources: int  # independent sources with a current figure
     low_claims: list[ClaimRef] = field(default_factory=list)
     best_claims: list[ClaimRef] = field(default_factory=list)
