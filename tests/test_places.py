@@ -476,3 +476,23 @@ def test_forked_worker_opens_its_own_connection(tmp_path):
     assert results.get(timeout=60) == ("Ohio", True)
     child.join(timeout=60)
     assert child.exitcode == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # an agency is no place: "Police Department" names no department of Police, Poland
+        ("The Little Rock Police Department said a man was shot and killed Tuesday.", None),
+        # a word the story also writes in lower case is a word
+        ("Police said a man was shot and killed. The police chief spoke later.", None),
+        # a time zone after a clock time is no country ("EST" is no Estonia)
+        ("Posted 10:21 AM EST. A man was shot and killed Tuesday.", None),
+        # near miss: a town named after a cue still places the shooting
+        ("A man was shot and killed Tuesday in Little Rock, Arkansas.", "Little Rock"),
+    ],
+)
+def test_words_that_look_like_places_in_web_stories(text, place):
+    from tollbook.pipeline import extract_text
+
+    event = extract_text(text, published="2015-06-24").events[0]
+    assert event.place.name == place

@@ -37,7 +37,11 @@ _STOP = set(
     "into onto from with without by for to at in on near as is was were are be been being has have "
     "had not no one two three four five six seven eight nine ten several some many other another "
     "same all each both any front area areas village home house street road highway "
-    "morning afternoon evening night today yesterday order part way case time place".split()
+    "morning afternoon evening night today yesterday order part way case time place "
+    # agencies: "the Little Rock Police Department" is no department of Police, Poland
+    "police sheriff fire health justice corrections "
+    # time zones after a clock time ("10:21 AM EST" is no Estonia)
+    "est edt cst cdt mst mdt pst pdt akst hst gmt utc".split()
 )
 _GENERIC = {"city", "town", "capital", "department", "province", "county", "state", "region"}
 _ADMIN_WORDS = r"(?:department|province|county|parish|state|region|district|municipality|jurisdiction)s?"
@@ -188,6 +192,7 @@ class PlaceScanner:
         self.text = text
         self.gazetteer = gazetteer
         self.upper = _mostly_upper(text)
+        self._plain_words: set[str] | None = None  # words the text writes in lower case
         countries = self._countries()
         if self.upper and prior_country is None and not countries:
             prior_country = self._country_of_its_towns()
@@ -392,11 +397,22 @@ class PlaceScanner:
         called_so = normalize(phrase) == normalize(place.name)
         return capital is not None and capital.name == place.name and called_so
 
+    def common_word(self, name: str) -> bool:
+        """A one-word name the text also writes in lower case is a word, not a place ("The
+        Council Bluffs Police Department", "Police said …" name no Police, Poland). ALL-CAPS
+        text cannot tell."""
+        name = name.strip().strip(".,;:")
+        if self.upper or " " in name:
+            return False
+        if self._plain_words is None:
+            self._plain_words = set(re.findall(r"\b[a-z]+\b", self.text))
+        return name.lower() in self._plain_words
+
     def _nameable(self, words: list[str]) -> bool:
         first, last = words[0].lower(), words[-1].lower().strip(".,")
         if first in _STOP or last in _STOP or last in _CONNECTORS or first in _GENERIC:
             return False
-        if len(words) == 1 and len(first) < 3:
+        if len(words) == 1 and (len(first) < 3 or self.common_word(words[0])):
             return False
         return self._proper(" ".join(w for w in words if w.lower() not in _CONNECTORS))
 

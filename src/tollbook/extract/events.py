@@ -430,6 +430,8 @@ class EventFinder:
             start = unit.start_of(ent[0])
             if ent.label_ not in ("GPE", "LOC", "FAC") or start in taken or self._in_dateline(start):
                 continue
+            if self.scanner.common_word(ent.text):
+                continue
             place = self.gazetteer.lookup(_strip_the(ent.text))
             if place is None or (self.scanner.upper and place.country not in self.scanner.countries):
                 continue
