@@ -328,7 +328,8 @@ _REFLEXIVES = frozenset("himself herself themselves".split())
 
 def passed_away(verb: Token) -> bool:
     """ "was taken off life support and passed away": a death told without "die"."""
-    return verb.lemma_.lower() == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in verb.children)
+    away = any(c.dep_ == "prt" and c.lower_ == "away" for c in verb.children)
+    return verb.lemma_.lower() == "pass" and away
 
 
 def own_death(verb: Token) -> bool:

@@ -296,7 +296,8 @@ def _agents(verb: Token) -> list[Token]:
     head = verb
     while True:
         own = [c for c in head.children if c.dep_ == "nsubj"]
-        if own or head.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep", "dep") or head.head.i == head.i:
+        chained = head.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "dep")
+        if own or not chained or head.head.i == head.i:
             return own
         head = head.head
 
@@ -441,7 +442,8 @@ def _person_end(token: Token) -> Token:
 def _named_before(token: Token) -> bool:
     """ "Ron Lackey, 30, was shot … Lackey was pronounced dead": a lone surname the tagger did not
     mark is the person named in full before it."""
-    if token.pos_ != "PROPN" or token.ent_type_ or any(c.dep_ in ("compound", "flat") for c in token.children):
+    compound = any(c.dep_ in ("compound", "flat") for c in token.children)
+    if token.pos_ != "PROPN" or token.ent_type_ or compound:
         return False
     return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == token.text and ent.end <= token.i
                for ent in token.doc.ents)

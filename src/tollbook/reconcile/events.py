@@ -21,8 +21,8 @@ Two report-events (an event id inside one report) are joined when all of these h
 Two or more shared names are strong evidence on their own: such reports are joined up to
 `NAMED_WINDOW_DAYS` apart (a sentencing months later) and even when their places disagree (a
 gazetteer slip puts one of them in another country), unless the names are those of office
-holders (a sheriff, a prosecutor, a mayor), who speak about their county's events for years. A name found in more than
-`COMMON_NAME_LIMIT` report-events (a mayor, a police chief) is not evidence.
+holders (a sheriff, a prosecutor, a mayor), who speak about their county's events for years.
+A name found in more than `COMMON_NAME_LIMIT` report-events (a mayor, a police chief) is not evidence.
 
 Joins are transitive (single link, strongest evidence first), except that a ledger event never
 takes two events of one report. Each ledger event keeps its members.
