@@ -313,7 +313,9 @@ def _continues_ages(text: str, previous: CountMatch, draft: _Draft) -> bool:
 
 
 # "— 16, 20 and 17, respectively": the rest of a list of bare numbers that ends in "respectively"
-_RESPECTIVELY = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d{1,3}\b)*\s*,?\s*respectively\b", re.IGNORECASE)
+_RESPECTIVELY = re.compile(
+    r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d{1,3}\b)*\s*,?\s*respectively\b", re.IGNORECASE
+)
 
 
 def _listed_respectively(text: str, draft: _Draft) -> bool:
