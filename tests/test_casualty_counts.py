@@ -273,6 +273,7 @@ ARTICLES = [
     # suffering from wounds, suffering minor injuries, recovering after a shooting, released
     # from hospital, put in hospital
     ("Officers found a man and a woman suffering from gunshot wounds.", 0, 2),
+    ("Officers located three victims who were suffering from gunshot wounds.", 0, 3),
     ("Two men suffered minor injuries to their legs, police said.", 0, 2),
     ("A local teen is recovering after an accidental shooting on Saturday.", 0, 1),
     ("The boy was treated and released from the hospital after the shooting.", 0, 1),

@@ -320,6 +320,9 @@ def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
         return OUTCOME_VERBS[lemma]
     if in_care(verb):
         return Outcome.INJURED
+    suffered = suffered_outcome(verb)  # "three victims who were suffering from gunshot wounds"
+    if suffered is not None:
+        return suffered
     if as_subject and lemma in INTRANSITIVE_OUTCOMES:
         return INTRANSITIVE_OUTCOMES[lemma]
     if verb.lower_ in OUTCOME_ADJECTIVES:
@@ -437,7 +440,8 @@ def _negated(verb: Token) -> bool:
 def agent_relative(verb: Token) -> bool:
     """ "the officers who fatally shot a man": the relative pronoun is the active verb's subject,
     so the noun it stands for did the deed. "people who died" and "who were shot" suffered it."""
-    if verb.dep_ != "relcl" or verb.lemma_.lower() in INTRANSITIVE_OUTCOMES or in_care(verb):
+    if (verb.dep_ != "relcl" or verb.lemma_.lower() in INTRANSITIVE_OUTCOMES or in_care(verb)
+            or suffered_outcome(verb) is not None):  # "who were suffering from gunshot wounds"
         return False
     return any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
 
