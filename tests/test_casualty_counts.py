@@ -249,6 +249,73 @@ ARTICLES = [
      "handling a pistol.", 1, 0),
     # "no one else was hurt" adds nobody and cancels nobody
     ("The father accidentally shot his son in the foot. No one else in the house was hurt.", 0, 1),
+    # a wound told apart from the death is another person's: by a pronoun's sex, by roles, by
+    # "also", by two people named side by side, or by a condition that says the person lived
+    ("A woman was shot on Friday and is in serious condition. She died at the hospital. The boy "
+     "was treated for gunshot wounds.", 1, 1),
+    ("A man died at the scene on Friday. His son was also wounded in the shooting.", 1, 1),
+    ("A woman was killed in the shooting on Friday. A boy was rushed to a hospital, where he is "
+     "in stable condition.", 1, 1),
+    ("The shootout ended with an officer being wounded and a man being killed, police said.", 1, 1),
+    ("An officer was wounded in the shootout. The suspect was killed by police.", 0, 1),  # victims only
+    # near miss: the wounded person told by a pronoun of the same sex may be the one who died
+    ("A woman was shot on Elm Street and taken to a hospital in critical condition. She died "
+     "there on Sunday.", 1, 0),
+    # the one a relative clause tells of
+    ("A boy who was accidentally shot by his brother on Sunday is doing well.", 0, 1),
+    ("A man who was shot in the leg on Friday is recovering, police said.", 0, 1),
+    # near miss: the noun before "who shot" did the shooting
+    ("The officers who shot a man on Friday were placed on leave.", 0, 1),
+    # kin named as victims
+    ("A man was arrested for accidentally shooting his niece and his cousin.", 0, 2),
+    # a reflexive after a preposition: the main clause's subject shot himself
+    ("A deputy is expected to recover after accidentally shooting himself in the arm.", 0, 1),
+    # suffering from wounds, suffering minor injuries, recovering after a shooting, released
+    # from hospital, put in hospital
+    ("Officers found a man and a woman suffering from gunshot wounds.", 0, 2),
+    ("Officers located three victims who were suffering from gunshot wounds.", 0, 3),
+    ("Two men suffered minor injuries to their legs, police said.", 0, 2),
+    ("A local teen is recovering after an accidental shooting on Saturday.", 0, 1),
+    ("The boy was treated and released from the hospital after the shooting.", 0, 1),
+    ("The fight ended in gunfire that put three men in the hospital.", 0, 3),
+    ("An accidental shooting sent an 8-year-old boy to the hospital.", 0, 1),
+    # near miss: a judge sending someone to a state hospital hurts no one, the judge included
+    ("A judge signed an order on Friday, sending Ruiz to the state hospital for an evaluation.", 0, 0),
+    ("The 3-year-old was treated at a local hospital and later released.", 0, 1),
+    # fragments of a bullet are gunfire; a child's age in months stands for the child
+    ("Police said fragments struck his 14-year-old sister in the next room.", 0, 1),
+    ("A 15-month-old in the car was also struck but suffered injuries that were not "
+     "life-threatening.", 0, 1),
+    # near miss: released from jail is no patient
+    ("The suspect was released from jail on Monday after the shooting.", 0, 0),
+    # a hit told as the outcome of gunfire is a shot; a crash's hit is not
+    ("A gunman opened fire on the crowd, striking three people.", 0, 3),
+    ("He fired several shots, hitting a man in the leg.", 0, 1),
+    ("The driver lost control, striking a man on the sidewalk.", 0, 0),
+    # "N others shot" beside a death are people besides the dead: the wounded
+    ("A girl died when gunfire erupted on Friday night. Three other people were also shot.", 1, 3),
+    ("A 13-year-old boy and six other people were shot on Friday. The boy died at the scene.", 1, 6),
+    # near misses: others with a death among them, and "the other three" (maybe the dead)
+    ("Police are looking for a man who shot four others, including one who died, on Friday.", 1, 3),
+    ("Two people were found dead on Friday. Police say the man shot the other three victims.", 2, 1),
+    # a first name alone is a word of the full name told before: the same person
+    ("Ann Marie Ruiz, 16, was shot and killed on Friday. Her father said Ann was shot by a friend.", 1, 0),
+    # near miss: a relative clause on a name set beside a person counted tells of that person
+    ("Police said the gunman shot his daughter, Ann Marie Ruiz, 16, who was taken to a hospital in "
+     "stable condition.", 0, 1),
+    # a figure summed over a stretch of time or over several shootings is a round-up, not this
+    # shooting's toll
+    ("A man was shot in the leg on Elm Street on Saturday. Officials noted that 22 people were "
+     "shot over a 12-hour stretch.", 0, 1),
+    # near miss: "over the weekend" dates one shooting as often as it sums several
+    ("Two women were killed at a party over the weekend. Five other people were wounded.", 2, 5),
+    ("Two men were wounded in a shooting on Elm Street on Friday. The city has seen 14 people "
+     "wounded in three separate shootings.", 0, 2),
+    ("Police said two shootings that left three men dead on Saturday were not related. A woman "
+     "was shot in the leg on Oak Street.", 0, 1),
+    # the round-up is not the report's event even when it holds more figures than the one shooting
+    ("Three teen boys were wounded in two shootings Monday morning. Most recently, a 16-year-old "
+     "boy was shot in a park, police said.", 0, 1),
 ]
 
 
@@ -285,6 +352,10 @@ TALLIES = [
     ([_claim("a", "casualties", "Five", 5), _claim("b", "killed", "one", 1, part_of="a")], (1, 4)),
     # a part of the same outcome is inside its whole
     ([_claim("a", "injured", "four", 4), _claim("b", "injured", "one", 1, part_of="a")], (0, 4)),
+    # everyone shot and not killed was injured, even when only some are told injured
+    ([_claim("a", "casualties", "Five", 5, noun="people"), _claim("b", "injured", "one", 1)], (0, 5)),
+    ([_claim("a", "casualties", "Four", 4, noun="people"), _claim("b", "killed", "one", 1),
+      _claim("c", "injured", "two", 2)], (1, 3)),
 ]
 
 

@@ -122,6 +122,8 @@ NON_COUNTS = [
     ("Dana Ruiz (19) was hurt", "19", NumberKind.AGE),
     ("a man in his 40s", "40s", NumberKind.AGE),
     ("victims aged between 18 and 25", "aged between 18 and 25", NumberKind.AGE),
+    ("the victims were Ann Lee and Bo Ray — 16 and 20, respectively", "16", NumberKind.AGE),
+    ("the victims were Ann Lee and Bo Ray — 16 and 20, respectively", "20", NumberKind.AGE),
     ("the 2016 attack", "2016", NumberKind.YEAR),
     ("in 2016 the town", "2016", NumberKind.YEAR),
     ("the 1989-90 offensive", "1989-90", NumberKind.YEAR),

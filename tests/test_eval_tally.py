@@ -5,7 +5,22 @@ from __future__ import annotations
 import pytest
 
 from tollbook.evaluate.tally import ALL_ROLES, VICTIM_ROLES, figure, main_event, tally
-from tollbook.model import Claim, Count, Document, Extraction, Group, Outcome, Qualifier, Role, Span, Status
+from tollbook.model import (
+    ROUND_UP_KIND,
+    Claim,
+    Count,
+    DateRange,
+    Document,
+    Event,
+    Extraction,
+    Group,
+    Outcome,
+    Place,
+    Qualifier,
+    Role,
+    Span,
+    Status,
+)
 
 
 def claim(id: str, outcome: str, value: int | None, *, low: int | None = None, event: str | None = "e1",
@@ -30,8 +45,11 @@ CASES = [
     ([claim("a", "killed", 2)], VICTIM_ROLES, 2, 0),
     # "two people were shot, one fatally": shot 2 covers the killed one
     ([claim("a", "casualties", 2), claim("b", "killed", 1)], VICTIM_ROLES, 1, 1),
-    # an explicit injured figure wins over the shot total
-    ([claim("a", "casualties", 5), claim("b", "killed", 1), claim("c", "injured", 3)], VICTIM_ROLES, 1, 3),
+    # everyone shot and not killed was injured, though only some are told injured ("five were
+    # shot, one died; three are in critical condition")
+    ([claim("a", "casualties", 5), claim("b", "killed", 1), claim("c", "injured", 3)], VICTIM_ROLES, 1, 4),
+    # an injured figure larger than those shot wins
+    ([claim("a", "casualties", 2), claim("c", "injured", 3)], VICTIM_ROLES, 0, 3),
     # a total and its parts: the total counts once
     ([claim("t", "killed", 5, is_total=True), claim("p1", "killed", 3, noun="soldiers", part_of="t"),
       claim("p2", "killed", 2, noun="civilians", part_of="t")], VICTIM_ROLES, 5, 0),
@@ -84,3 +102,17 @@ def test_figure_of_an_undetermined_claim_is_none():
               evidence=Span(start=0, end=1), status=Status.UNDETERMINED)
     assert figure(c) is None
     assert tally(extraction(c)).killed == 0
+
+
+def test_a_round_up_is_the_main_event_only_when_alone():
+    """ "Three were wounded in two shootings. … a boy was shot in a park": the boy's shooting is
+    the report's event, though the round-up has more claims."""
+    round_up = Event(id="e2", kind=ROUND_UP_KIND, acled_event_type=None, acled_sub_event_type=None,
+                     date=DateRange(start=None, end=None, precision=None, as_written=""),
+                     place=Place(name=None))
+    claims = [claim("a", "injured", 3, event="e2"), claim("b", "injured", 16, event="e2"),
+              claim("c", "casualties", 1, event="e1")]
+    ex = Extraction(document=Document(id="x", text="invented"), claims=claims, events=[round_up])
+    assert tally(ex).event == "e1" and tally(ex).injured == 1
+    alone = Extraction(document=Document(id="x", text="invented"), claims=claims[:2], events=[round_up])
+    assert tally(alone).event == "e2"

@@ -240,6 +240,10 @@ class Actor:
     country: str | None = None
 
 
+# The kind of an event that only sums others: "22 people shot across the city".
+ROUND_UP_KIND = "a round-up of several shootings"
+
+
 @record
 class Event:
     id: str

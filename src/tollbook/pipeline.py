@@ -19,9 +19,9 @@ from tollbook.check import run_checks
 from tollbook.clean import Cleaned, clean
 from tollbook.extract.claims import ClaimFinder
 from tollbook.extract.draft import Draft
-from tollbook.extract.events import EventFinder, EventIndex, statement_dates
+from tollbook.extract.events import ROUND_UP, EventFinder, EventIndex, statement_dates
 from tollbook.extract.relations import relate
-from tollbook.extract.timeframe import other_time, with_bare_years
+from tollbook.extract.timeframe import other_time, round_up_time, with_bare_years
 from tollbook.model import Claim, DatePrecision, DateRange, Document, Extraction, Published, Source
 from tollbook.settings import Settings
 
@@ -145,7 +145,10 @@ def _event_of(draft: Draft, index: EventIndex, timeline, published: Published) -
     event = index.event_at(draft.unit, draft.sentence)
     reference = _reference_date(index.date_of(event), published, timeline)
     elsewhen = other_time(draft, timeline, reference)
-    return index.other_time_event(elsewhen) if elsewhen is not None else event
+    if elsewhen is not None:
+        return index.other_time_event(elsewhen)
+    summed = round_up_time(draft, reference)
+    return index.other_time_event(summed, ROUND_UP) if summed is not None else event
 
 
 def _reference_date(event_date: DateRange | None, published: Published, timeline) -> DateRange | None:

@@ -273,7 +273,7 @@ def find_counts(text: str) -> list[CountMatch]:
         if draft is not None and _is_reciprocal(view, draft):
             continue  # "killing one another" counts nobody
         if draft is not None:
-            if found and _continues_ages(view, found[-1], draft):
+            if (found and _continues_ages(view, found[-1], draft)) or _listed_respectively(view, draft):
                 draft.kind = NumberKind.AGE
             found.append(draft.freeze(text))
             floor = draft.end  # a later qualifier or context word may not reach back into it
@@ -310,6 +310,18 @@ def _continues_ages(text: str, previous: CountMatch, draft: _Draft) -> bool:
         and _LIST_JOIN.match(text, previous.end, draft.start) is not None
         and _PEOPLE_AFTER.match(text, draft.end) is None
     )
+
+
+# "— 16, 20 and 17, respectively": the rest of a list of bare numbers that ends in "respectively"
+_RESPECTIVELY = re.compile(
+    r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d{1,3}\b)*\s*,?\s*respectively\b", re.IGNORECASE
+)
+
+
+def _listed_respectively(text: str, draft: _Draft) -> bool:
+    """Bare numbers listed "respectively" after names are their ages, not counts of people."""
+    return (draft.kind in (None, NumberKind.COUNT) and draft.qualifier == Qualifier.EXACT
+            and bool(draft.digits) and _RESPECTIVELY.match(text, draft.end) is not None)
 
 
 def parse_count(phrase: str) -> CountMatch | None:

@@ -4,7 +4,8 @@ Registries and annotations give one number per incident; an extraction gives man
 The rules, applied in this order, are deliberately simple:
 
 1. Main event: the event that most casualty claims hang on (ties: the first in the text).
-   Only its claims count; a round-up's other shootings do not.
+   Only its claims count; a round-up's other shootings do not. A figure summed over several
+   shootings ("22 shot across the city") is never the main event while another event has claims.
 2. Keep current claims (not superseded, denied, negated or undetermined) with a count, whose
    role is accepted (victims and unknown for a victim list, everyone for a registry).
 3. A figure is `value`, else `low` (a bound: "more than 112" counts 113, "nearly 50" 45).
@@ -19,8 +20,9 @@ The rules, applied in this order, are deliberately simple:
 8. People counted one by one ("a 25-year-old man", "the 41-year-old") retell a stated figure
    ("two men were wounded"): for each outcome the larger of the two tellings counts.
 9. "casualties" (shot, not said whether fatally) covers the killed: "two people were shot,
-   one fatally" → casualties 2, killed 1 → injured-not-killed 1. A `casualties` figure only
-   counts when no explicit injured claim exists.
+   one fatally" → casualties 2, killed 1 → injured-not-killed 1. The injured are the larger of
+   those told injured and those shot but not killed: "Five were shot … one is in critical
+   condition" counts 5 wounded, not 1.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from tollbook.annotate.counts import parse_count
-from tollbook.model import Claim, Extraction, Outcome, Role, Status
+from tollbook.model import ROUND_UP_KIND, Claim, Extraction, Outcome, Role, Status
 
 VICTIM_ROLES = frozenset({Role.VICTIM, Role.UNKNOWN})
 ALL_ROLES = frozenset(Role)
@@ -51,9 +53,11 @@ def figure(claim: Claim) -> int | None:
     return claim.count.value if claim.count.value is not None else claim.count.low
 
 
-def main_event(claims: Iterable[Claim]) -> str | None:
-    """The event most casualty claims belong to; the earliest one on a tie."""
-    votes = Counter(claim.event for claim in claims if claim.outcome in _COUNTED)
+def main_event(claims: Iterable[Claim], round_ups: Collection[str] = ()) -> str | None:
+    """The event most casualty claims belong to; the earliest one on a tie. Events in
+    `round_ups` only count when no other event has a casualty claim."""
+    counted = [claim for claim in claims if claim.outcome in _COUNTED]
+    votes = Counter(c.event for c in counted if c.event not in round_ups) or Counter(c.event for c in counted)
     if not votes:
         return None
     best = max(votes.values())
@@ -113,20 +117,17 @@ def tally(extraction: Extraction, *, roles: Collection[Role] = VICTIM_ROLES,
           event: str | None = None) -> Tally:
     """Killed and injured-not-killed for one event: the given one, else the article's main event
     (see the module rules)."""
-    event = event if event is not None else main_event(extraction.claims)
+    round_ups = {e.id for e in extraction.events if e.kind == ROUND_UP_KIND}
+    event = event if event is not None else main_event(extraction.claims, round_ups)
     claims = [c for c in extraction.claims if c.event == event and _usable(c, roles)]
     claims = _drop_parts(_drop_headline_repeats(claims))
     killed = _count(claims, Outcome.KILLED) or 0
-    injured = _count(claims, Outcome.INJURED)
-    if not _stated(claims, Outcome.INJURED):
-        # Everyone shot and not killed was injured, whether or not each is named injured.
-        shot = _count(claims, Outcome.CASUALTIES)
-        injured = max(injured or 0, (shot or 0) - killed)
+    injured = _count(claims, Outcome.INJURED) or 0
+    # Everyone shot and not killed was injured, whether or not each is told injured: a report
+    # often names the condition of only some of those it says were shot.
+    shot = _count(claims, Outcome.CASUALTIES) or 0
+    injured = max(injured, shot - killed)
     return Tally(killed=killed, injured=injured, event=event)
-
-
-def _stated(claims: list[Claim], outcome: Outcome) -> bool:
-    return any(c.outcome == outcome and not is_individual(c) for c in claims)
 
 
 def _count(claims: list[Claim], outcome: Outcome) -> int | None:

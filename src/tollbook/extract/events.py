@@ -41,10 +41,21 @@ from tollbook.extract.event_dates import (
 )
 from tollbook.extract.event_places import PlaceMention, PlaceScanner, filed_abroad, read_dateline
 from tollbook.extract.lexicon import INTRANSITIVE_OUTCOMES, OUTCOME_ADJECTIVES, OUTCOME_VERBS, SPEECH_VERBS
-from tollbook.model import Actor, DatePrecision, DateRange, Event, Place, PlacePrecision, SegmentKind, Span
+from tollbook.model import (
+    ROUND_UP_KIND,
+    Actor,
+    DatePrecision,
+    DateRange,
+    Event,
+    Place,
+    PlacePrecision,
+    SegmentKind,
+    Span,
+)
 
 VIOLENCE = "violence"
 OTHER_TIME = "another incident or period"
+ROUND_UP = ROUND_UP_KIND  # a figure summed over several shootings or a stretch of time
 PROTEST = "protest"
 _TRIGGERS = {
     **dict.fromkeys(
@@ -129,13 +140,14 @@ class EventIndex:
     def date_of(self, event_id: str | None) -> DateRange | None:
         return next((e.date for e in self.events if e.id == event_id), None)
 
-    def other_time_event(self, date: DateRange) -> str:
-        """The event for figures about another time (an earlier incident, a period's tally)."""
+    def other_time_event(self, date: DateRange, kind: str = OTHER_TIME) -> str:
+        """The event for figures about another time (an earlier incident, a period's tally) or
+        about several shootings at once (kind ROUND_UP)."""
         for event in self.events:
-            if event.kind == OTHER_TIME and (event.date.start, event.date.end) == (date.start, date.end):
+            if event.kind == kind and (event.date.start, event.date.end) == (date.start, date.end):
                 return event.id
         event_id = f"e{len(self.events) + 1}"
-        self.events.append(Event(id=event_id, kind=OTHER_TIME, acled_event_type=None,
+        self.events.append(Event(id=event_id, kind=kind, acled_event_type=None,
                                  acled_sub_event_type=None, date=date, place=Place(name=None)))
         return event_id
 

@@ -116,6 +116,13 @@ PERSON_NOUNS: dict[str, PersonNoun] = {
     ),
     **_nouns("man husband father son brother boyfriend", gender=Gender.MALE, age=AgeGroup.ADULT),
     **_nouns("woman wife mother daughter sister girlfriend", gender=Gender.FEMALE, age=AgeGroup.ADULT),
+    # Kin and companions: local news names victims by their tie to someone ("shot his nephew").
+    **_nouns("nephew uncle grandson grandfather grandpa stepson stepfather stepbrother dad fiance",
+             gender=Gender.MALE),
+    **_nouns("niece aunt granddaughter grandmother grandma stepdaughter stepmother stepsister mom "
+             "fiancee", gender=Gender.FEMALE),
+    **_nouns("cousin grandchild grandparent parent sibling spouse friend classmate coworker "
+             "acquaintance"),
     **_nouns("male", gender=Gender.MALE),  # police usage: "a 16-year-old male"
     **_nouns("female", gender=Gender.FEMALE),
     **_nouns("boy", gender=Gender.MALE, age=AgeGroup.CHILD),

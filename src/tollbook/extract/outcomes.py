@@ -9,6 +9,8 @@ about "casualties").
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -36,6 +38,8 @@ _CONDITIONS = frozenset("critical serious stable fair grave life-threatening".sp
 _CARE_VERBS = frozenset(
     "treat hospitalize hospitalise take rush transport airlift admit list recover".split()
 )
+_SHOOTINGS = frozenset("shooting gunshot".split())
+_SENDING = frozenset("send put land".split())
 _HEDGES = frozenset("may might could possibly reportedly".split())
 _ARRIVE_VERBS = frozenset("arrive show turn walk come".split())  # "showed up at a hospital with wounds"
 
@@ -186,6 +190,9 @@ def _active_subject(subject: Token, verb: Token) -> Reading | None:
         return Reading(INTRANSITIVE_OUTCOMES[lemma], verb, 0.9, hedged=_hedged(verb))
     if in_care(verb):  # "At least four are recovering from injuries"
         return Reading(Outcome.INJURED, verb, 0.8)
+    suffered = suffered_outcome(verb)
+    if suffered is not None and not _negated(verb):  # "two men suffered minor injuries"
+        return Reading(suffered, verb, 0.8)
     if lemma in _BE_VERBS:
         return _be_with(verb, exclude=subject)
     # "… were killed and 64 wounded", "Two dead, three hurt": a participle with no object.
@@ -292,7 +299,8 @@ def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
     if _negated(verb) or _intent_only(verb) or _near_miss(verb):
         return None
     if lemma in ("strike", "hit"):  # "struck by a bullet", "hit by gunfire", "a bullet hit the boy"
-        return Outcome.CASUALTIES if _by_gunfire(verb) or gunfire_subject(verb) else None
+        shot = _by_gunfire(verb) or gunfire_subject(verb) or after_firing(verb)
+        return Outcome.CASUALTIES if shot else None
     if lemma == "shoot":
         return Outcome.KILLED if _fatal(verb) else Outcome.CASUALTIES
     if lemma in ("leave", "claim"):
@@ -312,6 +320,9 @@ def verb_outcome(verb: Token, *, as_subject: bool) -> Outcome | None:
         return OUTCOME_VERBS[lemma]
     if in_care(verb):
         return Outcome.INJURED
+    suffered = suffered_outcome(verb)  # "three victims who were suffering from gunshot wounds"
+    if suffered is not None:
+        return suffered
     if as_subject and lemma in INTRANSITIVE_OUTCOMES:
         return INTRANSITIVE_OUTCOMES[lemma]
     if as_subject and passed_away(verb):
@@ -349,7 +360,9 @@ def own_death(verb: Token) -> bool:
     if lemma == "commit":
         return any(o.lower_ == "suicide" for o in objects)
     return False
-_GUNFIRE = frozenset("bullet gunfire round shot fire shotgun pellet".split())
+
+
+_GUNFIRE = frozenset("bullet gunfire round shot fire shotgun pellet fragment shrapnel".split())
 
 
 def _mortally(verb: Token) -> bool:
@@ -365,6 +378,19 @@ def gunfire_subject(verb: Token) -> bool:
     """ "A stray bullet struck the girl": the subject is a shot, so the object was hit by it."""
     owner = verb.head if verb.dep_ == "conj" and not _own_subject(verb) else verb  # "… and hit the boy"
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in _GUNFIRE for c in owner.children)
+
+
+_FIRING_VERBS = frozenset("fire shoot spray".split())
+
+
+def after_firing(verb: Token) -> bool:
+    """ "opened fire, striking three people", "bullets started flying, hitting a boy": a hit told
+    as the outcome of gunfire is a shot."""
+    if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    return (head.lemma_.lower() in _FIRING_VERBS
+            or any(c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in _GUNFIRE for c in head.children))
 
 
 def _by_gunfire(verb: Token) -> bool:
@@ -391,8 +417,14 @@ def in_care(verb: Token) -> bool:
                 return True  # "treated for gunshot wounds", "arrived at a hospital with gunshot wounds"
             if prep.lower_ == "for" and word == "treatment" and lemma in _CARE_VERBS - {"treat"}:
                 return True  # "were taken to local hospitals for treatment"
-            if prep.lower_ == "to" and word == "hospital" and lemma == "send":
-                return True  # "the shooting sent four people to the hospital"
+            if prep.lower_ in ("to", "into", "in") and word == "hospital" and lemma in _SENDING:
+                return True  # "the shooting sent four people to the hospital", "put two in the hospital"
+            if prep.lower_ in ("at", "in") and word == "hospital" and lemma == "treat":
+                return True  # "was treated at a local hospital"
+            if prep.lower_ == "from" and word == "hospital" and lemma == "release":
+                return True  # "was treated and released from the hospital": a patient, so hurt
+            if prep.lower_ in ("after", "from") and word in _SHOOTINGS and lemma == "recover":
+                return True  # "is recovering after a shooting"
             if prep.lower_ == "for" and word == "life" and lemma == "fight":
                 return True  # "two women are fighting for their lives"
             if prep.lower_ == "in" and word == "condition" and lemma in _BE_VERBS | _CARE_VERBS | {"leave"}:
@@ -439,7 +471,8 @@ def _negated(verb: Token) -> bool:
 def agent_relative(verb: Token) -> bool:
     """ "the officers who fatally shot a man": the relative pronoun is the active verb's subject,
     so the noun it stands for did the deed. "people who died" and "who were shot" suffered it."""
-    if verb.dep_ != "relcl" or verb.lemma_.lower() in INTRANSITIVE_OUTCOMES or in_care(verb):
+    if (verb.dep_ != "relcl" or verb.lemma_.lower() in INTRANSITIVE_OUTCOMES or in_care(verb)
+            or suffered_outcome(verb) is not None):  # "who were suffering from gunshot wounds"
         return False
     return any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
 
@@ -485,3 +518,36 @@ def survived(sentence) -> bool:
         for t in sentence
     )
     return lived and not any(t.lemma_.lower() in ("die", "kill") for t in sentence)
+
+
+# "minor injuries", "non-life-threatening wounds", "wounds that were not life-threatening"
+_SURVIVABLE = re.compile(
+    r"\bminor\b|\bsuperficial\b|\bnon-?fatal\b|\bnon ?- ?life|\bnot (?:considered )?life"
+)
+_WOUND_LEMMAS = frozenset("wound injury".split())
+SUFFER_VERBS = frozenset("suffer sustain have receive".split())
+
+
+def survivable(wound: Token) -> bool:
+    """Having gunshot wounds says someone was shot, not that they lived ("had gunshot wounds to
+    the chest" is often told of the dead); "suffered minor injuries" says they lived."""
+    words = wound.doc[wound.left_edge.i : wound.right_edge.i + 1].text.lower()
+    return _SURVIVABLE.search(words) is not None
+
+
+def wounds_suffered(verb: Token) -> Iterator[Token]:
+    """ "suffered a gunshot wound", "suffering from gunshot wounds"."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in _WOUND_LEMMAS:
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "from":
+            yield from (g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() in _WOUND_LEMMAS)
+
+
+def suffered_outcome(verb: Token) -> Outcome | None:
+    """ "suffered minor injuries" → injured; "suffered gunshot wounds" → shot (maybe fatally)."""
+    if verb.lemma_.lower() not in SUFFER_VERBS:
+        return None
+    for wound in wounds_suffered(verb):
+        return Outcome.INJURED if survivable(wound) else Outcome.CASUALTIES
+    return None

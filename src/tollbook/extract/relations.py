@@ -10,13 +10,15 @@ says of their group. Ids are given last, in text order.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from tollbook.annotate.counts import parse_count
+from tollbook.annotate.people import fold
 from tollbook.extract.draft import Draft
 from tollbook.extract.lexicon import REVISION_WORDS
 from tollbook.extract.outcomes import survived
-from tollbook.model import Category, Outcome, Status
+from tollbook.model import Category, Gender, Outcome, Role, Status
 
 
 def relate(drafts: list[Draft]) -> list[Draft]:
@@ -24,6 +26,7 @@ def relate(drafts: list[Draft]) -> list[Draft]:
     drafts = _infer_outcomes(drafts)
     _link_revisions(drafts)
     _mark_survivors(drafts)  # before repeats merge: "a boy was shot" and "the boy is recovering" are one
+    _mark_others_shot(drafts)
     kept = _merge_repeats(drafts)
     _link_parts(kept, drafts)
     _link_split_figures(kept)
@@ -122,7 +125,7 @@ def _same_figure(a: Draft, b: Draft) -> bool:
 
 
 def _same_group(a: Draft, b: Draft) -> bool:
-    if a.person and b.person and a.person != b.person:
+    if a.person and b.person and not _same_name(a, b):
         return False  # two names, two people
     ga, gb = a.group, b.group
     if ga.nationality and gb.nationality and ga.nationality != gb.nationality:
@@ -134,13 +137,27 @@ def _same_group(a: Draft, b: Draft) -> bool:
     return True
 
 
+def _same_name(a: Draft, b: Draft) -> bool:
+    """Two figures of one named person: the same key, or one a word of the other's full name
+    ("Akira" and "Akira Marie Waters, 16")."""
+    if not (a.person and b.person):
+        return False
+    return a.person == b.person or a.person in _name_words(b) or b.person in _name_words(a)
+
+
+def _name_words(draft: Draft) -> set[str]:
+    if draft.count is None:
+        return set()
+    return {fold(w) for w in re.findall(r"[^\W\d_][\w’'-]*", draft.count.as_written)}
+
+
 def _pronoun(a: Draft, b: Draft) -> bool:
     """ "a man shot dead … when he died": the pronoun is the same person."""
     return a.anchor.pos_ == "PRON" or b.anchor.pos_ == "PRON"
 
 
 def _one_victim(a: Draft, b: Draft) -> bool:
-    return a.person is None or b.person is None or a.person == b.person
+    return a.person is None or b.person is None or _same_name(a, b)
 
 
 def _same_source(a: Draft, b: Draft) -> bool:
@@ -185,17 +202,65 @@ def _may_be_same_person(death: Draft, wound: Draft) -> bool:
     death gave counts too), or none ("a man's body was found … the victim had gunshot wounds"),
     or a pronoun after the wound. A wound its sentence says was survived ("is expected to
     survive") was nobody's death."""
-    if survived(wound.sentence) or _someone_besides(wound):
+    if survived(wound.sentence) or _out_of_danger(wound.sentence) or _someone_besides(wound):
         return False
-    return (death.person == wound.person or _pronoun_after(death, wound)
+    if _told_apart(death, wound):
+        return False
+    return (death.person == wound.person or _same_name(death, wound) or _pronoun_after(death, wound)
             or (wound.person is not None and wound.person in death.also_named))
 
 
 def _someone_besides(draft: Draft) -> bool:
     """A figure whose sentence tells of a person besides one told before: "The other man shot
-    is a 19-year-old; he suffered two gunshot wounds"."""
+    is a 19-year-old; he suffered two gunshot wounds", "A woman was also wounded"."""
     return any(t.lower_ in _OTHERS and t.dep_ in ("amod", "det") and t.head.pos_ == "NOUN"
-               for t in draft.sentence)
+               for t in draft.sentence) or _also_hurt(draft)
+
+
+def _also_hurt(draft: Draft) -> bool:
+    """ "A woman was also injured": "also" on the person's own verb adds someone."""
+    verb = draft.anchor.head
+    return draft.anchor.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)
+
+
+# A wound its own sentence calls survivable, or a patient doing well, is nobody's death.
+_OUT_OF_DANGER = re.compile(
+    r"\bnon-?\s?life|\bnot (?:considered )?life|\bminor (?:injur|wound)|\bsuperficial|"
+    r"\b(?:stable|good) condition|\btreated and released|\broad to recovery", re.IGNORECASE)
+
+
+def _out_of_danger(sentence) -> bool:
+    """ "her injuries are not life-threatening", "he remains in stable condition" — unless the
+    same sentence tells a death ("was in stable condition but died")."""
+    if any(t.lemma_.lower() in ("die", "kill") for t in sentence):
+        return False
+    return _OUT_OF_DANGER.search(sentence.text) is not None
+
+
+_PRONOUN_SEX = {**dict.fromkeys(("he", "him"), Gender.MALE), **dict.fromkeys(("she", "her"), Gender.FEMALE)}
+
+
+def _told_apart(death: Draft, wound: Draft) -> bool:
+    """Two people by what the text says of them: "she was killed … the boy was wounded" (sexes,
+    pronouns included), a suspect killed and an officer wounded (roles), or two people named
+    side by side in one sentence ("an officer wounded and a man killed")."""
+    sexes = {_sex(death), _sex(wound)}
+    if None not in sexes and len(sexes) == 2:
+        return True
+    roles = {death.group.role, wound.group.role}
+    if roles == {Role.VICTIM, Role.PERPETRATOR}:
+        return True
+    return _same_sentence(death, wound) and death.anchor.i != wound.anchor.i and not _pronoun(death, wound)
+
+
+def _same_sentence(a: Draft, b: Draft) -> bool:
+    # Each paragraph is parsed on its own: token positions compare only within one document.
+    return a.sentence.doc is b.sentence.doc and a.sentence.start == b.sentence.start
+
+
+def _sex(draft: Draft) -> Gender | None:
+    return draft.group.gender or _PRONOUN_SEX.get(draft.anchor.lower_)
 
 
 def _mark_survivors(drafts: list[Draft]) -> None:
@@ -212,8 +277,34 @@ def _mark_survivors(drafts: list[Draft]) -> None:
             shot.outcome = Outcome.INJURED
         elif dead and _told_as_other(shot) and all(d.singular and _before(d, shot) for d in dead):
             shot.outcome = Outcome.INJURED  # "One man is dead … The other man shot is 19"
-        elif shot.person and shot.person not in {d.person for d in dead} and _names_its_dead(dead):
+        elif shot.person and not any(_same_name(shot, d) for d in dead) and _names_its_dead(dead):
             shot.outcome = Outcome.INJURED  # "Officer Cole was killed … Officer Ray suffered wounds"
+
+
+def _mark_others_shot(drafts: list[Draft]) -> None:
+    """ "A girl was killed … Three other people were also shot": a number of others shot, in a
+    report that tells a death, counts people besides the dead, so they are the wounded (else
+    the tally would take the dead out of them a second time)."""
+    for shot in drafts:
+        if (shot.outcome == Outcome.CASUALTIES and shot.status == Status.CURRENT and not shot.singular
+                and _counted_others(shot) and not _has_parts(shot, drafts)
+                and any(d.outcome == Outcome.KILLED and d.status == Status.CURRENT
+                        and d.from_headline == shot.from_headline for d in drafts)):
+            shot.outcome = Outcome.INJURED
+
+
+def _counted_others(draft: Draft) -> bool:
+    """ "six others", "three other people" — not "the other three", who may be the dead."""
+    anchor = draft.anchor
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in anchor.children):
+        return False
+    return anchor.lower_ == "others" or any(c.dep_ == "amod" and c.lower_ == "other" for c in anchor.children)
+
+
+def _has_parts(whole: Draft, drafts: list[Draft]) -> bool:
+    """ "shot four others, including one who died": a figure with a part told beside it."""
+    return any(d is not whole and _same_sentence(d, whole) and d.anchor.head.lower_ in ("including", "among")
+               for d in drafts)
 
 
 def _names_its_dead(dead: list[Draft]) -> bool:
@@ -243,7 +334,7 @@ def _one_by_one(draft: Draft) -> bool:
 def _other_person(dead: Draft, shot: Draft) -> bool:
     """Two different people: two names, or two sexes."""
     if dead.person and shot.person:
-        return dead.person != shot.person
+        return not _same_name(dead, shot)
     return bool(dead.group.gender and shot.group.gender and dead.group.gender != shot.group.gender)
 
 

@@ -9,8 +9,11 @@ that it is never added to this event's toll.
 from __future__ import annotations
 
 import datetime
+import re
 
-from tollbook.annotate.counts import NumberKind
+from spacy.tokens import Token
+
+from tollbook.annotate.counts import NumberKind, parse_count
 from tollbook.annotate.dates import DateKind, DateMention
 from tollbook.extract.draft import Draft
 from tollbook.extract.lexicon import OUTCOME_NOUNS
@@ -56,9 +59,59 @@ def other_time(draft: Draft, mentions: list[DateMention], reference: DateRange |
         if _far(mention.resolved, reference) or _period_statistic(mention.resolved, draft):
             return mention.resolved
     if _since(draft):  # "at least 555 children have been killed since Sandy Hook"
-        return DateRange(start=None, end=reference.end if reference else None, precision=None,
-                         as_written="a period up to the report")
+        return _up_to(reference)
     return None
+
+
+def round_up_time(draft: Draft, reference: DateRange | None) -> DateRange | None:
+    """The span a round-up figure sums ("22 people shot across the city", "in three separate
+    shootings"), else None."""
+    return _up_to(reference) if _round_up(draft) else None
+
+
+def _up_to(reference: DateRange | None) -> DateRange:
+    return DateRange(start=None, end=reference.end if reference else None, precision=None,
+                     as_written="a period up to the report")
+
+
+# A figure summed over a stretch of time or over several shootings: "22 people shot over a 12-hour
+# stretch", "wounded in three separate shootings", "shot in the past 17 months", "across the city".
+# ("over the weekend" alone often dates one shooting, so it is no sign.)
+_ROUND_UP = re.compile(
+    r"\bover (?:the|an?|this|that) (?:[\w'’-]+ ){0,3}?(?:stretch|period|span)\b"
+    r"|\b(?:in|during|over) the (?:past|last) (?:[\w-]+ )?(?:hours|days|weeks|months|years)\b"
+    r"|\bin recent (?:days|weeks|months|years)\b"
+    r"|\b(?:separate|different) (?:shootings|incidents|attacks)\b"
+    r"|\bin (?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple) (?:[\w-]+ )?"
+    r"(?:shootings|incidents|attacks)\b"
+    r"|\bacross the (?:city|country|state|nation)\b|\bcitywide\b",
+    re.IGNORECASE,
+)
+
+
+def _round_up(draft: Draft) -> bool:
+    """A stated figure whose clause sums a period or several shootings; one person told one by
+    one ("a man shot on Friday, the third shooting across the city") is still this event's."""
+    if draft.count is None or parse_count(draft.count.as_written) is None:
+        return False
+    verb = next((t for t in _governors_tokens(draft) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text
+    verbs = [verb, *(a for a in list(verb.ancestors)[:3] if a.pos_ in ("VERB", "AUX"))]
+    return _ROUND_UP.search(clause) is not None or any(_told_of_shootings(v) for v in verbs)
+
+
+_SHOOTING_NOUNS = frozenset("shooting incident attack".split())
+
+
+def _told_of_shootings(verb: Token) -> bool:
+    """ "two weekend shootings that left one man dead and four wounded": the figure's clause
+    tells of several shootings at once."""
+    noun = verb.head
+    return (verb.dep_ in ("relcl", "acl") and noun.lemma_.lower() in _SHOOTING_NOUNS and noun.tag_ == "NNS"
+            and any(c.dep_ == "nummod" or c.lower_ in ("separate", "several", "multiple")
+                    for c in noun.children))
 
 
 def _since(draft: Draft) -> bool:

@@ -9,7 +9,6 @@ two different people apart.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span as SpacySpan
@@ -35,7 +34,6 @@ _DEFINITE_DETS = frozenset("the this that".split())
 _PRONOUNS = {"he": Role.UNKNOWN, "she": Role.UNKNOWN, "him": Role.UNKNOWN, "her": Role.UNKNOWN}
 _REFLEXIVES = frozenset("himself herself".split())
 _WOUND_NOUNS = frozenset("wound injury injuries wounds".split())
-_SUFFER_VERBS = frozenset("suffer sustain have receive".split())
 _STATE_VERBS = frozenset("find pronounce declare leave discover".split())
 _DEATH_NOUNS = frozenset("body death murder killing slaying homicide".split())
 
@@ -52,7 +50,7 @@ def find(
     sharpens its outcome rather than counting the person again."""
     drafts: list[Draft] = []
     for patient, outcome, confidence in _sentence_patients(sent, unit.kind == SegmentKind.HEADLINE):
-        if patient.i in covered:
+        if patient.i in covered or _apposed_to(patient, covered):
             _sharpen([*counted, *drafts], patient, outcome)
             continue
         people = [patient, *patient.conjuncts] if patient.dep_ != "conj" else []
@@ -65,6 +63,11 @@ def find(
             outcome = Outcome.KILLED  # "shot the 18-year-old man, who died at the scene"
         drafts.append(_draft(text, unit, sent, people, outcome, confidence))
     return drafts
+
+
+def _apposed_to(patient: Token, covered: set[int]) -> bool:
+    """ "his daughter, Ann Ruiz, who died": the name beside a person already counted is that person."""
+    return patient.dep_ == "appos" and patient.head.i in covered
 
 
 def _sentence_patients(sent: SpacySpan, headline: bool) -> Iterator[tuple[Token, Outcome, float]]:
@@ -103,6 +106,9 @@ def _described(noun: Token) -> Iterator[tuple[Token, Outcome, float]]:
                 yield _coordination_of(noun, child), outcome, 0.7
         elif child.dep_ == "prep" and child.lower_ == "with" and _wound_in(child):
             yield noun, Outcome.INJURED, 0.7
+        elif child.dep_ == "acl" and child.lemma_.lower() in outcomes.SUFFER_VERBS and _state_outcome(child):
+            # "found a man and a woman suffering from gunshot wounds"
+            yield _coordination_of(noun, child), _state_outcome(child), 0.7
 
 
 _KILLINGS = _DEATH_NOUNS - {"body"}
@@ -194,7 +200,8 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
     if outcome is None:
         return
     passive = state is not None or any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
-    if lemma == "leave":  # "the attack left the victim in critical condition": the object was hurt
+    if lemma == "leave" or (lemma in _SENDERS and _by_violence(verb)):
+        # "the attack left the victim in critical condition", "the shooting sent a boy to the hospital"
         yield from ((c, outcome, 0.75) for c in verb.children if c.dep_ == "dobj")
         return
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a one-year-old girl shot and killed …"
@@ -205,19 +212,33 @@ def _patients(verb: Token, headline: bool) -> Iterator[tuple[Token, Outcome, flo
             subject.dep_ == "nsubjpass"
             or lemma in INTRANSITIVE_OUTCOMES
             or outcomes.passed_away(verb)
-            or outcomes.in_care(verb)
+            or (outcomes.in_care(verb) and lemma not in _SENDERS)  # who sends someone to hospital is well
             or (subject.dep_ == "nsubj" and (state is not None or (passive and _borrowed(verb, subject))))
             or (subject.dep_ == "nsubj" and (_bare_participle(verb) or _small_clause(verb)))
         ):
-            yield subject, outcome, 0.8
+            yield _antecedent(verb, subject, outcome), outcome, 0.8
         elif headline and subject.dep_ == "nsubj" and not _has_object(verb):
             yield subject, outcome, 0.7  # "Man shot, killed on Detroit's west side"
-    if lemma in OUTCOME_VERBS and state is None or outcomes.gunfire_subject(verb):
+    if lemma in OUTCOME_VERBS and state is None or outcomes.gunfire_subject(verb) or _hit_by_fire(verb):
         for child in verb.children:
             if child.dep_ == "dobj" and child.lower_ in _REFLEXIVES:  # "Bunn killed himself"
-                yield from ((s, outcome, 0.8) for s in _agents(verb))
+                yield from ((s, outcome, 0.8) for s in _doers(verb))
             elif child.dep_ == "dobj":
                 yield child, outcome, 0.8
+
+
+_SENDERS = frozenset("send put".split())
+_VIOLENCE = frozenset("shooting attack gunfire bullet gunshot violence".split())
+
+
+def _by_violence(verb: Token) -> bool:
+    """ "a shooting sent a boy to the hospital" — not "a judge sent him to the state hospital"."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _VIOLENCE for c in verb.children)
+
+
+def _hit_by_fire(verb: Token) -> bool:
+    """ "fired several shots, hitting a man": the one hit was shot."""
+    return verb.lemma_.lower() in ("hit", "strike") and outcomes.after_firing(verb)
 
 
 def _died_after(person: Token) -> bool:
@@ -302,6 +323,26 @@ def _agents(verb: Token) -> list[Token]:
         head = head.head
 
 
+def _antecedent(verb: Token, subject: Token, outcome: Outcome) -> Token:
+    """ "a boy who was shot by his brother": the relative pronoun stands for the noun its clause
+    tells of. A death told in a relative clause ("relatives of a girl who was killed last year")
+    more often recalls another case than tells this one, so it keeps the pronoun (no one)."""
+    if (verb.dep_ == "relcl" and subject.tag_ in ("WP", "WDT") and verb.head.pos_ in ("NOUN", "PROPN")
+            and outcome != Outcome.KILLED):
+        return verb.head
+    return subject
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who did the deed: the verb's subject, or after a preposition the subject of the verb it
+    tells about ("a boy is recovering after accidentally shooting himself"), or else the main
+    clause's subject (`_agents`)."""
+    doers = [s for s in _subjects(verb) if s.dep_ == "nsubj"]
+    if not doers and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.i:
+        doers = list(_subjects(verb.head.head))  # "is expected to be OK after shooting himself"
+    return doers or _agents(verb)
+
+
 def _borrows_subject(verb: Token) -> bool:
     return verb.dep_ in ("conj", "advcl", "xcomp") or _passive_after_preposition(verb)
 
@@ -328,24 +369,7 @@ def _state_outcome(verb: Token) -> Outcome | None:
         for child in verb.children:
             if child.dep_ == "acomp" and child.lower_ in OUTCOME_ADJECTIVES:
                 return OUTCOME_ADJECTIVES[child.lower_]
-    if lemma in _SUFFER_VERBS:
-        for child in verb.children:
-            if child.dep_ == "dobj" and child.lemma_.lower() in _WOUND_NOUNS:
-                return Outcome.INJURED if _survivable(child) else Outcome.CASUALTIES
-    return None
-
-
-# "minor injuries", "non-life-threatening wounds", "wounds that were not life-threatening"
-_SURVIVABLE = re.compile(
-    r"\bminor\b|\bsuperficial\b|\bnon-?fatal\b|\bnon ?- ?life|\bnot (?:considered )?life"
-)
-
-
-def _survivable(wound: Token) -> bool:
-    """Having gunshot wounds says someone was shot, not that they lived ("had gunshot wounds to
-    the chest" is often told of the dead); "suffered minor injuries" says they lived."""
-    words = wound.doc[wound.left_edge.i : wound.right_edge.i + 1].text.lower()
-    return _SURVIVABLE.search(words) is not None
+    return outcomes.suffered_outcome(verb)
 
 
 def _wound_in(prep: Token) -> bool:
@@ -421,9 +445,12 @@ def _aged(token: Token) -> bool:
     """ "a 19-year-old was shot": an age standing for a person."""
     return (
         token.lower_ == "old"
-        and any(c.lower_ in ("year", "years") for c in token.children)
+        and any(c.lower_ in _AGE_UNITS for c in token.children)
         and any(c.dep_ == "det" for c in token.children)
     )
+
+
+_AGE_UNITS = frozenset("year years month months week weeks".split())  # "a 9-month-old was hit"
 
 
 def _definite(token: Token) -> bool:
