@@ -121,7 +121,15 @@ def test_plain_text_takes_given_settings():
     assert document.url == "https://news.example.org/a/1"
     assert document.outlet == "news.example.org"
     assert document.headline == "Raid"
-    assert document.text == REPORT  # a given title never changes plain text
+    # a given title heads the text as a page's does, so that its figures are read as a headline's
+    assert document.text == "Raid\n\n" + REPORT
+    assert body_of(document) == REPORT
+
+
+def test_a_plain_text_that_opens_with_its_title_is_kept_as_it_is():
+    text = "Four wounded in shooting at a diner Posted: Friday\n\n" + REPORT
+    document = read_text(text, settings=SETTINGS.with_(title="Four wounded in shooting at a diner"))
+    assert document.text == text
 
 
 def test_stdin_is_read_with_dash(monkeypatch):

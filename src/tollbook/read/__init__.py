@@ -59,11 +59,12 @@ def read_text(
     _text.check_size(len(text.encode("utf-8", "surrogatepass")), settings.max_bytes, name)
     _text.check_text(text, name)
     _check_language(text, settings, name)
+    headline = settings.title or title
     return _document(
-        text,
+        _with_title(headline, text),
         url=url or settings.url,
         outlet=host_of(url or settings.url),
-        headline=settings.title or title,
+        headline=headline,
         published=_published(settings.published or published, from_html=False),
     )
 
@@ -100,6 +101,14 @@ def _with_headline(headline: str | None, body: str) -> str:
     if not headline or first_line == headline.strip():
         return body
     return f"{headline}\n\n{body}"
+
+
+def _with_title(title: str | None, text: str) -> str:
+    """A plain text with its title in front, as a page has it, unless the text opens with it:
+    the title's figures ("Four wounded in shooting at a restaurant") are read as a headline's."""
+    if not title or not title.strip() or text.lstrip().startswith(title.strip()):
+        return text
+    return f"{title.strip()}\n\n{text}"
 
 
 def _document(text: str, **fields: object) -> Document:
