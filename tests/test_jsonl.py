@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tollbook.read import body_of
 from tollbook.read.jsonl import (
     FieldMapError,
     JsonlReport,
@@ -113,8 +114,10 @@ def test_read_report_keeps_the_text_and_hashes_it_as_read_does():
     report = JsonlReport(name="c:1", text=BODY, title="Two killed", published="2017-04-09",
                          url="http://x.invalid/a")
     document = read_report(report, Settings())
-    assert document.text == BODY  # plain text kept as is: every span indexes the given text
-    assert document.id == hashlib.sha256(BODY.encode()).hexdigest()
+    # the title heads the text, as a page's does; the rest is the text as given
+    assert document.text == "Two killed\n\n" + BODY
+    assert body_of(document) == BODY
+    assert document.id == hashlib.sha256(document.text.encode()).hexdigest()
     assert (document.headline, document.published.date, document.url) == (
         "Two killed", "2017-04-09", "http://x.invalid/a")
 

@@ -109,7 +109,7 @@ def test_ledger_event_chart_and_report_highlights(page, server, shots):
     assert sorted(values) == [23, 47]
     page.screenshot(path=shots / "event.png", full_page=True)
 
-    page.locator("ul.members a", has_text="47").click()
+    page.locator("ul.members a", has_text="toll rises").click()
     page.wait_for_selector("#report-text")
     report_id = page.url.rsplit("/", 1)[-1]
     text = page.request.get(f"{server}/api/reports/{report_id}").json()["extraction"]["document"]["text"]
@@ -128,7 +128,7 @@ def test_ledger_event_chart_and_report_highlights(page, server, shots):
 
 def test_correcting_a_count_changes_the_ledger(page, server, shots):
     open_revision_event(page, server)
-    page.locator("ul.members a", has_text="47").click()
+    page.locator("ul.members a", has_text="toll rises").click()
     page.fill("form.coder-form input[name=name]", "Test Coder")
     page.click("form.coder-form button")
     page.wait_for_selector("form.review")
