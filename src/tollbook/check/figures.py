@@ -188,6 +188,11 @@ def _headline_against_body(headline: Claim, body: list[Claim]) -> Finding:
         # victims counted one by one may simply be the ones the body names
         shown, severity = current, Severity.INFO
         message = f"{said} is more than the victims the body describes one by one ({_figures(current)})."
+    elif current and all(_below(c, headline) for c in current):
+        # "one is in critical condition; three others are expected to recover": a body figure
+        # below the headline's is as often a part the body singles out as a disagreement
+        shown, severity = current, Severity.INFO
+        message = f"{said} is more than any figure in the body ({_figures(current)}), which may give its parts."
     elif current:
         shown, severity = current, Severity.WARNING
         message = f"{said} is not met by the body, which gives {_figures(current)}."
@@ -196,6 +201,11 @@ def _headline_against_body(headline: Claim, body: list[Claim]) -> Finding:
         message = f"{said} has no figure for the same group and outcome in the body to check it against."
     spans = [count_span(headline)] + [count_span(c) for c in shown]
     return finding("headline_body", severity, message, spans, [headline.id] + [c.id for c in shown])
+
+
+def _below(claim: Claim, headline: Claim) -> bool:
+    high, low = claim.count.high, headline.count.low
+    return high is not None and low is not None and high < low
 
 
 def _summed_parts(headline: Claim, body: list[Claim]) -> list[Claim]:
