@@ -192,7 +192,8 @@ def _headline_against_body(headline: Claim, body: list[Claim]) -> Finding:
         # "one is in critical condition; three others are expected to recover": a body figure
         # below the headline's is as often a part the body singles out as a disagreement
         shown, severity = current, Severity.INFO
-        message = f"{said} is more than any figure in the body ({_figures(current)}), which may give its parts."
+        message = f"{said} is more than any figure in the body ({_figures(current)}), " \
+            "which may give its parts."
     elif current:
         shown, severity = current, Severity.WARNING
         message = f"{said} is not met by the body, which gives {_figures(current)}."
