@@ -444,3 +444,31 @@ LONE_SURNAMES = [
 @pytest.mark.parametrize("text, killed, injured", LONE_SURNAMES, ids=[t[:40] for t, *_ in LONE_SURNAMES])
 def test_a_surname_alone_is_the_person_named_before(text, killed, injured):
     assert counts_of(text) == (killed, injured)
+
+
+FATAL_SHARES = [
+    # "one of them fatally": a share of those shot died; the rest are the wounded
+    ("Four people were shot Sunday night, one of them fatally, police said.", 1, 3),
+    ("Three men were shot, one fatally, outside a bar on Sunday.", 1, 2),
+    # near misses: a share in critical condition is wounded, not dead
+    ("Three men were shot, one critically, outside a bar on Sunday.", 0, 3),
+    ("Four people were shot Sunday night, police said.", 0, 4),
+]
+
+
+@pytest.mark.parametrize("text, killed, injured", FATAL_SHARES, ids=[t[:40] for t, *_ in FATAL_SHARES])
+def test_a_share_shot_fatally_is_killed(text, killed, injured):
+    assert counts_of(text) == (killed, injured)
+
+
+WISHES = [
+    # a wish against a death tells none
+    ('"Please don\'t let my baby die," his mother recalled saying as she raced to the hospital.', 0, 0),
+    # near miss: a death someone let happen is a death
+    ("Police said they let the wounded man die in the street.", 1, 0),
+]
+
+
+@pytest.mark.parametrize("text, killed, injured", WISHES, ids=[t[:40] for t, *_ in WISHES])
+def test_a_wish_against_a_death_is_no_death(text, killed, injured):
+    assert counts_of(text) == (killed, injured)

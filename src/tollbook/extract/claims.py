@@ -248,6 +248,9 @@ def _names_people(number: Token, noun: Token) -> bool:
 def _adjacent_outcome(number: Token) -> outcomes.Reading | None:
     """ "26 dead and 65 wounded": the word right after a bare number says what befell them, whatever
     the parse attached it to (the small model often hangs "wounded" on the first number)."""
+    fatal = next((c for c in number.children if c.dep_ == "advmod" and c.lower_ in _FATAL_SHARE), None)
+    if fatal is not None:
+        return outcomes.Reading(Outcome.KILLED, fatal, 0.8)  # "four were shot, one of them fatally"
     if number.i + 1 >= len(number.doc):
         return None
     after = number.nbor(1)
@@ -304,6 +307,7 @@ def _counted_whole(number: Token, noun: Token) -> Token | None:
 
 
 _PARTITIVE_PRONOUNS = frozenset("them whom those these which".split())
+_FATAL_SHARE = frozenset(("fatally", "mortally"))
 _SEVERITY = frozenset("seriously critically fatally gravely severely badly".split())
 
 

@@ -465,7 +465,11 @@ def _own_subject(verb: Token) -> bool:
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    """ "was not injured"; also a wish against it: "please don't let my baby die"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    let = verb.head
+    return let.i != verb.i and let.lemma_.lower() == "let" and any(c.dep_ == "neg" for c in let.children)
 
 
 def agent_relative(verb: Token) -> bool:
