@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tollbook.annotate.places import normalize
@@ -192,7 +192,7 @@ class PlaceScanner:
         self.text = text
         self.gazetteer = gazetteer
         self.upper = _mostly_upper(text)
-        self._plain_words: set[str] | None = None  # words the text writes in lower case
+        self._plain_words: frozenset[str] | None = None  # words the text writes in lower case
         countries = self._countries()
         if self.upper and prior_country is None and not countries:
             prior_country = self._country_of_its_towns()
@@ -233,12 +233,7 @@ class PlaceScanner:
         return votes[0][0]
 
     def _first_known_name(self, words: list[str], *, admin: bool) -> tuple[str, str] | None:
-        sizes = range(1, min(4, len(words)) + 1) if admin else range(min(4, len(words)), 0, -1)
-        for size in sizes:
-            candidate = words[-size:] if admin else words[:size]
-            phrase = " ".join(candidate).rstrip(".,;:")
-            if not self._nameable(candidate):
-                continue
+        for _candidate, phrase in self._candidates(words, admin=admin):
             place = self.gazetteer.lookup(phrase)
             if place is not None and place.country and place.precision != PlacePrecision.COUNTRY:
                 return normalize(phrase), place.country
@@ -342,21 +337,24 @@ class PlaceScanner:
         return None
 
     def _longest_name(self, name: str, start: int, *, admin: bool, word: str = "") -> PlaceMention | None:
-        words = name.split()
-        if admin:  # the name ends at the administrative word: try its last words first
-            candidates = [words[-size:] for size in range(1, min(4, len(words)) + 1)]
-        else:
-            candidates = [words[:size] for size in range(min(4, len(words)), 0, -1)]
-        for candidate in candidates:
-            phrase = " ".join(candidate).rstrip(".,;:")
-            if not self._nameable(candidate):
-                continue
+        for candidate, phrase in self._candidates(name.split(), admin=admin):
             offset = start + name.index(candidate[0]) if admin else start
             place = self._place(phrase, admin=admin, word=word, start=offset)
             if place is not None:
                 weight = 2.0 if place.precision == PlacePrecision.POINT else 1.0
                 return PlaceMention(offset, offset + len(phrase), place, weight)
         return None
+
+    def _candidates(self, words: list[str], *, admin: bool) -> Iterator[tuple[list[str], str]]:
+        """The nameable phrases a cued name may be, longest first; before an administrative word
+        the name ends at it, so its last words are tried, shortest first."""
+        if admin:
+            candidates = [words[-size:] for size in range(1, min(4, len(words)) + 1)]
+        else:
+            candidates = [words[:size] for size in range(min(4, len(words)), 0, -1)]
+        for candidate in candidates:
+            if self._nameable(candidate):
+                yield candidate, " ".join(candidate).rstrip(".,;:")
 
     def _place(self, phrase: str, *, admin: bool, word: str = "", start: int = 0) -> Place | None:
         hint = next(iter(self.countries)) if len(self.countries) == 1 else None
@@ -405,7 +403,7 @@ class PlaceScanner:
         if self.upper or " " in name:
             return False
         if self._plain_words is None:
-            self._plain_words = set(re.findall(r"\b[a-z]+\b", self.text))
+            self._plain_words = lower_case_words(self.text)
         return name.lower() in self._plain_words
 
     def _nameable(self, words: list[str]) -> bool:
@@ -419,6 +417,12 @@ class PlaceScanner:
     def _proper(self, phrase: str) -> bool:
         """Capitalised words in mixed-case text; anything in ALL-CAPS text."""
         return self.upper or all(word[:1].isupper() for word in phrase.split())
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case: a capitalised one of them ("Police said") is a
+    word at the start of a sentence, not a name."""
+    return frozenset(re.findall(r"\b[a-z]+\b", text))
 
 
 def _by_country(mentions: Iterable[PlaceMention]) -> Counter:

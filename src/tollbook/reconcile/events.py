@@ -44,6 +44,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tollbook.evaluate.tally import figure
+from tollbook.extract.event_places import lower_case_words
 from tollbook.model import DateRange, Event, Extraction, Outcome, Person, Place, PlacePrecision
 from tollbook.reconcile.figures import usable
 from tollbook.reconcile.ledger import Member
@@ -118,10 +119,6 @@ def _folded(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
 
 
-def _plain_words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\b[a-z]+\b", text))
-
-
 def report_events(extractions: Sequence[Extraction]) -> list[ReportEvent]:
     """Every event of every report, ready to compare."""
     items = []
@@ -129,7 +126,7 @@ def report_events(extractions: Sequence[Extraction]) -> list[ReportEvent]:
         names = _person_names(extraction)
         offices = _office_holder_names(extraction)
         text = _folded(extraction.document.text)
-        plain = _plain_words(extraction.document.text)
+        plain = lower_case_words(extraction.document.text)
         published = _ordinal(extraction.document.published.date)
         for event in extraction.events:
             own = _ordinal(event.date.start or event.date.end)
