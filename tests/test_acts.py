@@ -236,3 +236,16 @@ def test_an_act_is_not_placed_in_a_town_of_a_country_the_report_never_names():
             "Detectives think the shooting is linked to the killing of a clerk, according to Police.\n")
     countries = {e.place.country for e in extract_text(text, published="2024-05-04").events}
     assert countries == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # Goods seized in a raid do not undo the raid; arms found still make no act.
+        ("THE RAIDERS SET TWO SHOPS AND A BARN ON FIRE AND SEIZED FOOD.", ["destruction"]),
+        ("TROOPS SEIZED RIFLES AND GRENADES AFTER THE RAIDERS SET A BARN ON FIRE.", []),
+        ("A CACHE OF EXPLOSIVES WAS DISCOVERED NEAR THE BRIDGE.", []),
+    ],
+)
+def test_goods_seized_are_no_arms_found(sentence, kinds):
+    assert act_kinds(sentence) == kinds

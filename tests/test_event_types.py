@@ -78,3 +78,16 @@ def test_no_event(text):
 def test_every_sub_type_belongs_to_its_acled_type():
     assert {event_type for event_type, _ in RULES} == {B, E, V, P, R, S}
     assert len(RULES) == 25
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # The month is no march.
+        ("ON 10 MARCH REBELS BOMBED THE TOWN HALL.", "Explosions/Remote violence"),
+        ("Gunmen shot dead a trader in March.", "Violence against civilians"),
+        ("Thousands of teachers marched through the capital.", "Protests"),
+    ],
+)
+def test_the_month_of_march_is_no_protest(text, event_type):
+    assert classify(text)[0] == event_type

@@ -336,3 +336,14 @@ def test_machine_gunning_and_strafing_are_attacks(text, published, expected):
 def test_a_story_naming_no_country_is_set_where_its_towns_are(text, place):
     event = extract_text(text, published="1990-04-06").events[0]
     assert (event.place.country, event.place.name) == place
+
+
+def test_a_body_found_with_bullet_wounds_is_an_attack():
+    text = _wire(
+        "   SAN SALVADOR, 10 NOV 89 (RADIO) -- [TEXT] THE BODY OF AN UNIDENTIFIED MAN WAS FOUND ON\n"
+        "9 NOVEMBER ON A ROAD NEAR SANTA TECLA.  THE VICTIM HAD THREE BULLET WOUNDS AND HIS HANDS\n"
+        "WERE TIED."
+    )
+    extraction = extract_text(text, published="1989-11-10")
+    assert [(e.acled_event_type, e.date.start) for e in extraction.events] == [
+        ("Violence against civilians", "1989-11-09")]

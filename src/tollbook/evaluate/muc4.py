@@ -28,6 +28,7 @@ from typing import Any
 from tollbook.evaluate import metrics
 from tollbook.evaluate.common import error_log, extract_all, identity, limited, read_jsonl, require
 from tollbook.evaluate.tally import ALL_ROLES, tally
+from tollbook.extract.event_types import SET_ON_FIRE
 from tollbook.model import DateRange, Event, Extraction
 from tollbook.settings import Settings
 
@@ -35,7 +36,7 @@ FILES = ("docs.jsonl", "templates.jsonl")
 MUC_TYPES = ("ATTACK", "BOMBING", "KIDNAPPING", "ARSON", "ROBBERY", "FORCED WORK STOPPAGE")
 _MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
 _MUC_DATE = re.compile(r"(\d{1,2}) (JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\w* (\d{2,4})")
-_ARSON = re.compile(r"\b(?:arson|set (?:on )?fire|set ablaze|burn(?:ed|t|ing)?|torch\w*|incendiar\w*)\b")
+_ARSON = re.compile(rf"\b(?:arson|{SET_ON_FIRE}|burn(?:ed|t|ing)?|torch\w*|incendiar\w*)\b")
 _ROBBERY = re.compile(r"\b(?:rob(?:bed|bery|beries|bers?)?|stole|stolen|steal\w*|loot\w*|hold-?up|heist)\b")
 _STOPPAGE = re.compile(r"\b(?:armed strike|work stoppage|stoppage|paro armado|general strike|"
                        r"forced (?:to )?(?:close|stop|strike))\b")

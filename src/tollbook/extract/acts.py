@@ -22,17 +22,22 @@ from tollbook.extract import event_types, incidents
 
 # Words that tell an act of each kind, over lower-cased text (so upper-case wire reads the same).
 _ACT_WORDS = {
-    "destruction": r"set (?:on )?fire|set ablaze|burn(?:ed|t)|torch(?:ed)?|arson",
+    "destruction": rf"{event_types.SET_ON_FIRE}|burn(?:ed|t)|torch(?:ed)?|arson",
     "explosion": r"bomb(?:s|ed|ing|ings)?|dynamite|explosives?|explo(?:ded|sion|sions)|blew up|blasts?|"
                  r"grenades?",
     "abduction": r"kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ors?)?",
     "attack": r"murder(?:ed)?|assassinat(?:ed|ion)|shot|gunned down|massacred?|killed|fired (?:at|on)|"
-              r"opened fire|attack(?:ed)?|ambush(?:ed)?|raid(?:ed)?",
+              r"opened fire|attack(?:ed|s)?|ambush(?:ed)?|raid(?:ed)?",
 }
 _ACTS = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in _ACT_WORDS.items()}
 # What makes a sentence's act no act: arms found or made safe, a tally over a period.
+# Arms found or seized are no act ("police found a bomb", "explosives were seized"), but a raid
+# that burned houses and seized goods is one.
+_ARMS = r"(?:bombs?|explosives?|dynamite|grenades?|weapons?|arms|rifles|guns|mines?|devices?|car bombs?)"
+_FOUND = r"(?:found|discover\w*|seiz\w*|confiscat\w*)"
 _NOT_DONE = re.compile(
-    r"\b(?:defus\w*|deactivat\w*|dismantl\w*|found|discover\w*|seiz\w*|confiscat\w*|"
+    r"\b(?:defus\w*|deactivat\w*|dismantl\w*|"
+    rf"{_FOUND} (?:[\w-]+ ){{0,5}}?{_ARMS}|{_ARMS} (?:[\w-]+ ){{0,4}}?{_FOUND}|"
     r"(?:so far|since|during|over the (?:last|past)) (?:\w+ ){0,3}(?:year|years|months|weeks)|"
     r"so far this \w+)\b"
 )

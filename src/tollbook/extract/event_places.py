@@ -252,6 +252,12 @@ class PlaceScanner:
     def within(self, start: int, end: int) -> list[PlaceMention]:
         return [m for m in self.mentions if start <= m.start < end]
 
+    def town_named(self, phrase: str, start: int) -> Place | None:
+        """The place a name at this offset is by the scan's own rules, as if a cue stood before
+        it (an item of a list of towns has none: `extract.town_lists`)."""
+        words = phrase.split()
+        return self._place(" ".join(words), admin=False, start=start) if self._nameable(words) else None
+
     # -- countries and nationality words, anywhere
 
     def _countries(self) -> list[PlaceMention]:

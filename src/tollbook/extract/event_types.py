@@ -59,6 +59,9 @@ _ARMS = (
 )
 
 # (event type, sub-event type) → [(pattern, weight)]. Patterns are matched on lower-cased text.
+# "set fire to", "set the office on fire", "set two schools and a barn on fire", "set ablaze".
+SET_ON_FIRE = r"set (?:on )?fire|set (?:[\w-]+ ){1,6}?on fire|set ablaze"
+
 RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
     (BATTLES, "Armed clash"): [
         (r"\bclash(?:es|ed)?\b", 2.0),
@@ -136,6 +139,7 @@ RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
         (r"\b(?:land ?)?mines?\b", 2.5),
         (r"\bcar bomb\w*", 3.0),
         (r"\bbombs?\b", 1.5),
+        (r"\bbombed\b", 1.5),
         (r"\bbombings?\b", 2.0),
         (r"\bexplosive devices?\b", 3.0),
         (r"\bexplosives?\b", 1.5),
@@ -212,7 +216,9 @@ RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
         (r"\bprotest\w*", 2.5),
         (r"\bdemonstrat(?:ion|ions|ors|ed|ing)\b", 2.5),
         (r"\brall(?:y|ies|ied)\b", 2.0),
-        (r"\bmarch(?:ed|es)?\b", 1.5),
+        # Not the month: "on 10 March", "March 3", "in March", "since early March".
+        (r"(?<!\d )(?<!\bin )(?<!\bof )(?<!\bsince )(?<!\bearly )(?<!\blate )(?<!\bmid-)(?<!\bmid )"
+         r"\bmarch(?:ed|es)?\b(?! \d)(?!,? \d)", 1.5),
         (r"\bsit-?ins?\b", 2.5),
         (r"\bpicket\w*", 2.0),
         (r"\b(?:went|go|going) on strike\b", 2.5),
@@ -354,7 +360,7 @@ RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
         (r"\bloot\w*", 3.5),
         (r"\bplunder\w*", 3.5),
         (r"\bransack\w*", 3.0),
-        (r"\b(?:torched|set (?:on )?fire|set ablaze|burn(?:ed|t) down|arson)\b", 2.5),
+        (rf"\b(?:torched|{SET_ON_FIRE}|burn(?:ed|t) down|arson)\b", 2.5),
         (
             r"\b(?:destroy|demolish|raz)\w* (?:\w+ ){0,3}(?:houses|homes|property|properties|buildings|"
             r"shops|crops|vehicles|churches|mosques|schools|village)\b",

@@ -24,14 +24,14 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from tollbook.annotate.dates import DateKind, DateMention
 from tollbook.annotate.parsed import Parsed, ParsedUnit
-from tollbook.extract import acts, event_types, incidents
+from tollbook.extract import acts, event_types, incidents, town_lists
 from tollbook.extract.event_dates import (
     dates_aftermath,
     elsewhere_in_time,
@@ -163,6 +163,7 @@ class EventFinder:
         self.published = published
         self.dateline: PlaceMention | None = None
         self.scanner: PlaceScanner | None = None
+        self.listed: list[PlaceMention] = []  # towns only a list of towns shows to be towns
         self._event_dates_cache: tuple[list[int], list[DateRange], list[int], list[DateRange]] | None = None
         self._lone_event = False  # the report tells one event: any date of it may be that event's
         self._telling_dates: set[int] = set()  # starts of kept dates whose sentence tells of an event
@@ -177,6 +178,7 @@ class EventFinder:
             # country the story tells of instead, and give the dateline no vote.
             self.scanner = PlaceScanner(self.text, self.gazetteer, told_of)
             dateline = None
+        self.listed = town_lists.listed_towns(self.text, self.scanner)
         sentences = self._sentences()
         violent = [s for s in sentences if s.family == VIOLENCE]
         families = [_family(VIOLENCE, group, kind) for group, kind in incidents.split(violent, self.text)]
@@ -184,7 +186,7 @@ class EventFinder:
         if protest:
             families.append(_family(PROTEST, protest))
         if not families and claim_sentences:
-            families.append(_Family(VIOLENCE))
+            families.append(self._told_by_claims(claim_sentences))
         self._add_paragraph_places(families)
         if dateline is not None:
             # A dateline ("DAYTON, Ohio — …") names where the story was filed: usually where it happened.
@@ -193,6 +195,7 @@ class EventFinder:
                     family.places[dateline.place] += _DATELINE_WEIGHT
         self._lone_event = len(families) == 1
         events = [self._event(f"e{number}", family) for number, family in enumerate(families, 1)]
+        _date_what_else_was_done(families, events)
         by_sentence = {
             (unit.index, sent.start): event.id
             for event, family in zip(events, families, strict=True)
@@ -220,15 +223,31 @@ class EventFinder:
                 for act in acts.acts_in(self.text, *spans[paragraph]):
                     date = (self._act_date(act, spans[paragraph][0]) if is_act
                             else self._crime_date(act, event.date))
-                    place = self._act_place(act)
-                    if act.kind == kind and not _apart(event, date, place):
-                        continue  # the incident itself, told on
-                    new = self._act_event(f"e{len(events) + len(found) + 1}", act, event, date, place)
-                    key = _act_key(new)
-                    if new.acled_event_type is not None and key not in made:
-                        made.add(key)
-                        found.append(new)
+                    for place in self._act_places(act):
+                        if act.kind == kind and not _apart(event, date, place):
+                            continue  # the incident itself, told on
+                        new = self._act_event(f"e{len(events) + len(found) + 1}", act, event, date, place)
+                        key = _act_key(new)
+                        if new.acled_event_type is not None and key not in made:
+                            made.add(key)
+                            found.append(new)
         return found
+
+    def _told_by_claims(self, claim_sentences: Counter) -> _Family:
+        """The incident of a report whose casualty figures stand in sentences with no incident
+        word ("the body of a man was found ... with three bullet wounds"): its passages are the
+        paragraphs of those figures, so that the words around them can type it."""
+        family = _Family(VIOLENCE)
+        spans = incidents.paragraph_spans(self.text)
+        starts = [start for start, _ in spans]
+        units = {unit.index: unit for unit in self.parsed}
+        for unit_index, token_start in claim_sentences:
+            unit = units.get(unit_index)
+            if unit is None or token_start >= len(unit.doc):
+                continue
+            paragraph = bisect.bisect(starts, unit.start_of(unit.doc[token_start])) - 1
+            family.passages.setdefault(paragraph, self.text[slice(*spans[paragraph])])
+        return family
 
     @staticmethod
     def _told_on(family: _Family, families: list[_Family], paragraphs: int) -> list[int]:
@@ -276,16 +295,22 @@ class EventFinder:
         return [d for d in self._dates_within(first, last)
                 if d.precision == DatePrecision.DAY and d.start == d.end and not self._history(d)]
 
-    def _act_place(self, act: acts.Act) -> Place | None:
-        """The town an act's own sentence sets it in, else the country it says it happened in."""
+    def _act_places(self, act: acts.Act) -> list[Place | None]:
+        """The town an act's own sentence sets it in, else the country it says it happened in;
+        every town of a list its sentence names ("attacked public buildings in A, B and C" is
+        an act in each: ACLED codes one event per place)."""
         mentions = self._named_within(*act.sentence)
         # A town of a country the report never names is a word that is also a town somewhere
         # ("Police said" → Police, Poland), not where the act happened.
         towns = [m for m in mentions if m.place.precision in (PlacePrecision.POINT, PlacePrecision.ADMIN2)
                  and m.place.country in self.scanner.countries]
+        for items in town_lists.list_items(self.text, *act.sentence):
+            listed = [m for m in towns if m.start in items]
+            if len({m.place for m in listed}) >= 2:
+                return list(dict.fromkeys(m.place for m in listed))
         located = [m for m in mentions if m.place.precision == PlacePrecision.COUNTRY and m.weight >= 1.0]
         best = max(towns or located, key=lambda m: m.weight, default=None)
-        return best.place if best else None
+        return [best.place if best else None]
 
     def _sentences(self) -> list[_Sentence]:
         spans = incidents.paragraph_spans(self.text)
@@ -429,7 +454,8 @@ class EventFinder:
         """The place names of a stretch of text, but for a wire dateline's: it already counts once
         as the dateline, and counted again as a name of the first sentence, which every wire
         text runs it into, it would outweigh the town the story names."""
-        return [m for m in self.scanner.within(first, last) if not self._in_dateline(m.start)]
+        named = self.scanner.within(first, last) + [m for m in self.listed if first <= m.start < last]
+        return [m for m in named if not self._in_dateline(m.start)]
 
     def _places(self, unit: ParsedUnit, sent: SpacySpan) -> Counter:
         places: Counter = Counter()
@@ -598,6 +624,19 @@ class EventFinder:
             # No date of its own: it happened on or before the report was published.
             return DateRange(start=None, end=self.published, precision=None, inferred=True)
         return DateRange(start=None, end=None)
+
+
+def _date_what_else_was_done(families: list[_Family], events: list[Event]) -> None:
+    """An incident told as what else was done ("the rebels also attacked public buildings in
+    ...") that no date of its own dates took place, as far as the report says, on the day of
+    the incident told before it: the day is carried over, marked inferred."""
+    for index in range(1, len(events)):
+        event, family, before = events[index], families[index], events[index - 1]
+        if family.name != VIOLENCE or event.date.start is not None or not before.date.start:
+            continue
+        if before.date.precision == DatePrecision.DAY and any(
+                incidents.TOLD_ALSO.search(passage) for passage in family.passages.values()):
+            events[index] = replace(event, date=replace(before.date, inferred=True))
 
 
 def _act_key(event: Event) -> tuple:

@@ -43,6 +43,8 @@ _NEW_INCIDENT = re.compile(
 )
 # The markers above that say outright that another incident is told ("also" is too weak alone).
 _ANOTHER_INCIDENT = re.compile(_NEW_INCIDENT.pattern.replace("|also\\b|in addition", ""))
+# "They also attacked ...": what else the same actors did, told on without a date of its own.
+TOLD_ALSO = re.compile(r"(?i)\b(?:also|in addition)\b")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _STRONG_KINDS = event_types.DISTINCT_KINDS
 _LOCATED = 1.0  # the weight from which a country mention says where, not who (see `event_places`)
