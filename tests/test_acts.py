@@ -249,3 +249,17 @@ def test_an_act_is_not_placed_in_a_town_of_a_country_the_report_never_names():
 )
 def test_goods_seized_are_no_arms_found(sentence, kinds):
     assert act_kinds(sentence) == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("SAPPERS DESTROYED TWO HIGH-VOLTAGE PYLONS NEAR THE DAM.", ["destruction"]),
+        ("THE REBELS KEPT UP THEIR SABOTAGE OF THE POWER GRID.", ["destruction"]),
+        # What a bomb destroyed is the bombing itself; a fire set besides is an act of its own.
+        ("A BOMB DESTROYED THE OFFICE OF THE MAYOR.", ["explosion"]),
+        ("A BOMB EXPLODED AND THE REBELS BURNED A BUS.", ["destruction", "explosion"]),
+    ],
+)
+def test_destruction_without_fire_is_an_act(sentence, kinds):
+    assert act_kinds(sentence) == kinds

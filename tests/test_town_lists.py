@@ -98,3 +98,25 @@ def test_an_incident_told_without_also_keeps_no_day_it_was_not_given():
     dates = {e.place.name: e.date.start for e in extraction.events}
     assert dates["Jauja"] == "1991-03-10"
     assert dates["Tintayoc"] != "1991-03-10"
+
+
+def test_an_act_in_listed_provinces_is_an_event_in_each():
+    text = ("   SAN SALVADOR, 6 MAR 90 (RADIO) -- [TEXT] REBELS ATTACKED AN ARMY POST IN SAN MIGUEL TODAY.\n"
+            "SAPPERS ALSO DESTROYED SEVERAL HIGH-VOLTAGE POSTS IN LA LIBERTAD AND CABANAS DEPARTMENTS.\n")
+    extraction = extract_text(text, published="1990-03-06")
+    assert {e.place.name for e in extraction.events} >= {"La Libertad", "Cabañas"}
+
+
+def test_a_killing_shared_out_among_places_is_an_event_in_each():
+    text = ("   BOGOTA, 21 FEB 90 (RADIO) -- [TEXT] THE GROUP HAS MURDERED THREE PEASANTS IN CAUCA,\n"
+            "TWO IN ANTIOQUIA, AND THREE IN CORDOBA DEPARTMENT.\n")
+    extraction = extract_text(text, published="1990-02-21")
+    assert {e.place.name for e in extraction.events} >= {"Cauca", "Antioquia", "Córdoba"}
+
+
+def test_a_killing_in_one_province_stays_one_event():
+    # Near miss: a town and its province are one place, not two.
+    text = ("   BOGOTA, 21 FEB 90 (RADIO) -- [TEXT] THE GROUP HAS MURDERED THREE PEASANTS IN MEDELLIN,\n"
+            "ANTIOQUIA DEPARTMENT.\n")
+    extraction = extract_text(text, published="1990-02-21")
+    assert [e.place.name for e in extraction.events] == ["Medellín"]

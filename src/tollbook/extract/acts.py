@@ -20,19 +20,23 @@ from functools import lru_cache
 
 from tollbook.extract import event_types, incidents
 
+_FIRE = rf"{event_types.SET_ON_FIRE}|burn(?:ed|t)|torch(?:ed)?|arson"
+# Destruction with no fire: "sappers destroyed two pylons", "sabotage against the power grid".
+_WRECKED = r"destroy(?:ed|ing)|sabotag\w*|dynamited"
 # Words that tell an act of each kind, over lower-cased text (so upper-case wire reads the same).
 _ACT_WORDS = {
-    "destruction": rf"{event_types.SET_ON_FIRE}|burn(?:ed|t)|torch(?:ed)?|arson",
+    "destruction": rf"{_FIRE}|{_WRECKED}",
     "explosion": r"bomb(?:s|ed|ing|ings)?|dynamite|explosives?|explo(?:ded|sion|sions)|blew up|blasts?|"
                  r"grenades?",
     "abduction": r"kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ors?)?",
     "attack": r"murder(?:ed)?|assassinat(?:ed|ion)|shot|gunned down|massacred?|killed|fired (?:at|on)|"
               r"opened fire|attack(?:ed|s)?|ambush(?:ed)?|raid(?:ed)?",
 }
+_BURNED = re.compile(rf"\b(?:{_FIRE})\b")
 _ACTS = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in _ACT_WORDS.items()}
-# What makes a sentence's act no act: arms found or made safe, a tally over a period.
-# Arms found or seized are no act ("police found a bomb", "explosives were seized"), but a raid
-# that burned houses and seized goods is one.
+# What makes a sentence's act no act: arms found or made safe, a tally over a period. Arms found
+# or seized are no act ("police found a bomb", "explosives were seized"), but a raid that burned
+# houses and seized goods is one.
 _ARMS = r"(?:bombs?|explosives?|dynamite|grenades?|weapons?|arms|rifles|guns|mines?|devices?|car bombs?)"
 _FOUND = r"(?:found|discover\w*|seiz\w*|confiscat\w*)"
 _NOT_DONE = re.compile(
@@ -112,6 +116,8 @@ def act_kinds(sentence: str) -> list[str]:
         best = max((v for (_, sub), v in totals.items() if event_types.KINDS.get(sub) == kind), default=0.0)
         if best >= event_types.MIN_SCORE and _ACTS[kind].search(lowered):
             kinds.append(kind)
+    if "explosion" in kinds and "destruction" in kinds and not _BURNED.search(lowered):
+        kinds.remove("destruction")  # what a bomb destroyed is the bombing, not an act besides
     main = event_types.kind_of(sub_type)
     if main == "attack" and event_type in VIOLENT_TYPES and _ACTS["attack"].search(lowered):
         kinds.append("attack")

@@ -58,10 +58,10 @@ _ARMS = (
     r"ieds?|bombs?|(?:land)?mines|grenades|rockets|rounds|cartridges|cache)"
 )
 
-# (event type, sub-event type) → [(pattern, weight)]. Patterns are matched on lower-cased text.
 # "set fire to", "set the office on fire", "set two schools and a barn on fire", "set ablaze".
 SET_ON_FIRE = r"set (?:on )?fire|set (?:[\w-]+ ){1,6}?on fire|set ablaze"
 
+# (event type, sub-event type) → [(pattern, weight)]. Patterns are matched on lower-cased text.
 RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
     (BATTLES, "Armed clash"): [
         (r"\bclash(?:es|ed)?\b", 2.0),
@@ -362,8 +362,9 @@ RULES: dict[tuple[str, str], list[tuple[str, float]]] = {
         (r"\bransack\w*", 3.0),
         (rf"\b(?:torched|{SET_ON_FIRE}|burn(?:ed|t) down|arson)\b", 2.5),
         (
-            r"\b(?:destroy|demolish|raz)\w* (?:\w+ ){0,3}(?:houses|homes|property|properties|buildings|"
-            r"shops|crops|vehicles|churches|mosques|schools|village)\b",
+            r"\b(?:destroy|demolish|raz)\w* (?:[\w-]+ ){0,4}(?:houses|homes|property|properties|buildings|"
+            r"shops|crops|vehicles|churches|mosques|schools|village|pylons|posts|towers|poles|bridges?|"
+            r"power lines|facilities|installations|offices|buses|trucks)\b",
             2.5,
         ),
         (r"\bvandali[sz]\w*", 1.5),

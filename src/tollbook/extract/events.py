@@ -296,20 +296,24 @@ class EventFinder:
                 if d.precision == DatePrecision.DAY and d.start == d.end and not self._history(d)]
 
     def _act_places(self, act: acts.Act) -> list[Place | None]:
-        """The town an act's own sentence sets it in, else the country it says it happened in;
-        every town of a list its sentence names ("attacked public buildings in A, B and C" is
-        an act in each: ACLED codes one event per place)."""
+        """The town an act's own sentence sets it in, else the province, else the country it
+        says it happened in; every place of a list its sentence names ("attacked public
+        buildings in A, B and C", "killed three in A, two in B": an act in each, as ACLED codes
+        one event per place)."""
         mentions = self._named_within(*act.sentence)
         # A town of a country the report never names is a word that is also a town somewhere
         # ("Police said" → Police, Poland), not where the act happened.
-        towns = [m for m in mentions if m.place.precision in (PlacePrecision.POINT, PlacePrecision.ADMIN2)
-                 and m.place.country in self.scanner.countries]
-        for items in town_lists.list_items(self.text, *act.sentence):
-            listed = [m for m in towns if m.start in items]
-            if len({m.place for m in listed}) >= 2:
-                return list(dict.fromkeys(m.place for m in listed))
+        inside = [m for m in mentions if m.place.country in self.scanner.countries]
+        towns = [m for m in inside if m.place.precision in (PlacePrecision.POINT, PlacePrecision.ADMIN2)]
+        provinces = [m for m in inside if m.place.precision == PlacePrecision.ADMIN1]
+        listed = town_lists.list_items(self.text, *act.sentence)
+        listed.append({m.start for m in towns + provinces if town_lists.shared_out(self.text, m.start)})
+        for items in listed:
+            places = list(dict.fromkeys(m.place for m in towns + provinces if m.start in items))
+            if len(places) >= 2:
+                return places
         located = [m for m in mentions if m.place.precision == PlacePrecision.COUNTRY and m.weight >= 1.0]
-        best = max(towns or located, key=lambda m: m.weight, default=None)
+        best = max(towns or provinces or located, key=lambda m: m.weight, default=None)
         return [best.place if best else None]
 
     def _sentences(self) -> list[_Sentence]:

@@ -93,6 +93,15 @@ def list_items(text: str, start: int, end: int) -> list[set[int]]:
     return [{offset for offset, _ in items} for _, items in _lists(text, start, end)]
 
 
+# "murdered three peasants in A, two in B and three in C": a count before each place.
+_SHARED_OUT = re.compile(r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+ others?)\s+(?:in|at)\s+$")
+
+
+def shared_out(text: str, start: int) -> bool:
+    """Whether the place named at `start` stands after a count of its own ("two in B")."""
+    return bool(_SHARED_OUT.search(text, max(0, start - 24), start))
+
+
 def _lists(text: str, start: int, end: int) -> Iterable[tuple[re.Match[str], list[tuple[int, str]]]]:
     for match in _LIST.finditer(text, start, end):
         yield match, _items(text, match)
