@@ -94,7 +94,9 @@ def list_items(text: str, start: int, end: int) -> list[set[int]]:
 
 
 # "murdered three peasants in A, two in B and three in C": a count before each place.
-_SHARED_OUT = re.compile(r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+ others?)\s+(?:in|at)\s+$")
+_SHARED_OUT = re.compile(
+    r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+ others?)\s+(?:in|at)\s+$"
+)
 
 
 def shared_out(text: str, start: int) -> bool:
