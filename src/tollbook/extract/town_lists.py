@@ -1,21 +1,21 @@
-"""Towns a report lists together: "attacked public buildings in Aldeia, Porto Baixo, Vale Seco
-and Monte Alto".
+"""Places a report lists together: "attacked public buildings in Aldeia, Porto Baixo, Vale Seco
+and Monte Alto", "destroyed pylons in La Libertad and Cabanas departments", "murdered three
+peasants in A, two in B and three in C".
 
-ACLED codes one event per place and day, so an act told of several listed towns is several
-events (`extract.events` makes one act per listed town). A gazetteer knows only the larger towns
-of a list; the others are towns all the same, because a list names things of one sort. So a
-list after a locative cue whose items are short names, one of them a known town, yields every
-item as a town of that town's country; and a name a list has shown to be a town is a town
-wherever else the report names it after a cue ("in Vale Seco and Monte Alto the rebels burned
-two schools").
+ACLED codes one event per place and day, so an act told of several listed places is several
+events (`extract.events` makes one act per listed town or province). A gazetteer knows only the
+larger towns of a list; the others are towns all the same, because a list names things of one
+sort. So a list after a locative cue whose items are short names, one of them a known town,
+yields every item as a town of that town's country; and a name a list has shown to be a town is
+a town wherever else the report names it after a cue ("in Vale Seco and Monte Alto the rebels
+burned two schools").
 
-An item is a known town when the place scan takes it for one as if a cue stood before it (only
-a list's first item stands after a cue). A list
-counts only when it is closed like one (its last item after "and" or "or") and every
-item is a name: no stop word, no number, at most four words, each item ending at a comma, the
-conjunction, or the end of the clause. Unknown items are taken only from lists of three or more,
-or lists called towns ("the towns of A and B"): "in Lima and fled" is no list of two towns.
-"Between A and B" is a stretch of road, not two places.
+An item is a known town when the place scan takes it for one as if a cue stood before it (only a
+list's first item stands after a cue). A list counts only when it is closed like one (its last
+item after "and" or "or") and every item is a name: no stop word, no number, at most four
+words, each ending at a comma, the conjunction or the end of the clause. Unknown items are taken
+only from lists of three or more, or lists called towns ("the towns of A and B"): "in Lima and
+fled" is no list of two towns. "Between A and B" is a stretch of road, not two places.
 """
 
 from __future__ import annotations
