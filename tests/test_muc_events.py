@@ -347,3 +347,13 @@ def test_a_body_found_with_bullet_wounds_is_an_attack():
     extraction = extract_text(text, published="1989-11-10")
     assert [(e.acled_event_type, e.date.start) for e in extraction.events] == [
         ("Violence against civilians", "1989-11-09")]
+
+
+def test_a_body_found_joins_the_incident_and_types_it():
+    text = _wire(
+        "   SAN SALVADOR, 10 NOV 89 (RADIO) -- [TEXT] THE BODY OF A MAN WAS FOUND ON 9 NOVEMBER NEAR\n"
+        "SANTA TECLA.  HIS HANDS WERE TIED AND HE HAD THREE BULLET WOUNDS.",
+        "   A JUDGE IDENTIFIED THE DEAD MAN AS A TEACHER.",
+    )
+    extraction = extract_text(text, published="1989-11-10")
+    assert [e.acled_event_type for e in extraction.events] == ["Violence against civilians"]

@@ -358,7 +358,7 @@ class EventFinder:
     def _family_of(self, sent: SpacySpan) -> tuple[str | None, list[Token]]:
         found = [t for t in sent if t.lemma_.lower() in _TRIGGERS and t.pos_ in ("NOUN", "VERB")
                  and not _other_sense(t)]
-        found += [t for t in sent if _is_casualty_word(t)]
+        found += [t for t in sent if _is_casualty_word(t) or _is_body_found(t)]
         if not found:
             return None, []
         votes = Counter(_TRIGGERS.get(t.lemma_.lower(), VIOLENCE) for t in found)
@@ -691,6 +691,15 @@ def _is_casualty_word(token: Token) -> bool:
     return (token.pos_ == "VERB" and (lemma in OUTCOME_VERBS or lemma in INTRANSITIVE_OUTCOMES)) or (
         token.lower_ in OUTCOME_ADJECTIVES and token.dep_ in ("pobj", "acomp", "amod")
     )
+
+
+_FOUND_VERBS = frozenset("find discover recover dump locate unearth exhume".split())
+
+
+def _is_body_found(token: Token) -> bool:
+    """"The body of a man was found on a road", "two bodies were discovered": a killing told
+    by its aftermath (what the body bore, "three bullet wounds", types it)."""
+    return token.lemma_.lower() in ("body", "corpse") and token.head.lemma_.lower() in _FOUND_VERBS
 
 
 def _is_event_word(token: Token) -> bool:
