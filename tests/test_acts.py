@@ -263,3 +263,19 @@ def test_goods_seized_are_no_arms_found(sentence, kinds):
 )
 def test_destruction_without_fire_is_an_act(sentence, kinds):
     assert act_kinds(sentence) == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # Denied or only threatened: no act.
+        ("THEIR SPOKESMAN SAID THEY WOULD NOT ATTACK THE VOTING TABLES.", []),
+        ("THE REBELS THREATENED TO KIDNAP THE MAYOR.", []),
+        ("THEY WILL BOMB MORE BANKS.", []),
+        # Near misses: the act done, beside a threat of more.
+        ("GUNMEN KILLED TWO FARMERS AND THREATENED TO KILL MORE.", ["attack"]),
+        ("THE ARMY SAID THE REBELS HAD ATTACKED A POST.", ["attack"]),
+    ],
+)
+def test_an_act_denied_or_threatened_is_no_act(sentence, kinds):
+    assert act_kinds(sentence) == kinds

@@ -45,6 +45,11 @@ _NOT_DONE = re.compile(
     r"(?:so far|since|during|over the (?:last|past)) (?:\w+ ){0,3}(?:year|years|months|weeks)|"
     r"so far this \w+)\b"
 )
+# Before an act word: the act denied, refused or only threatened or planned.
+_UNDONE_BEFORE = re.compile(
+    r"\b(?:not|never|n't|no longer|(?:will|would|shall|to) not|threat\w* to|plan\w* to|intend\w* to|"
+    r"vow\w* to|promis\w* to|will|would)\s+(?:\w+\s+)?$"
+)
 # A crime an arrest, a charge, an inquiry or a protest is about ("arrested in connection with the
 # murder of the senator", "suspected of killing the candidate", "marched to protest the bombing of
 # the union's offices"): the act itself, told in passing.
@@ -96,7 +101,7 @@ def acts_in(text: str, start: int, end: int) -> list[Act]:
     for first, last in sentences(text, start, end):
         lowered = text[first:last].lower()
         for kind in act_kinds(lowered):
-            word = _ACTS[kind].search(lowered) or _CRIME_WORD.search(lowered)
+            word = _act_word(kind, lowered) or _CRIME_WORD.search(lowered)
             found.append(Act(kind, first + word.start(), first + word.end(), (first, last)))
     return found
 
@@ -114,12 +119,12 @@ def act_kinds(sentence: str) -> list[str]:
     kinds: list[str] = []
     for kind in event_types.DISTINCT_KINDS:
         best = max((v for (_, sub), v in totals.items() if event_types.KINDS.get(sub) == kind), default=0.0)
-        if best >= event_types.MIN_SCORE and _ACTS[kind].search(lowered):
+        if best >= event_types.MIN_SCORE and _act_word(kind, lowered):
             kinds.append(kind)
     if "explosion" in kinds and "destruction" in kinds and not _BURNED.search(lowered):
         kinds.remove("destruction")  # what a bomb destroyed is the bombing, not an act besides
     main = event_types.kind_of(sub_type)
-    if main == "attack" and event_type in VIOLENT_TYPES and _ACTS["attack"].search(lowered):
+    if main == "attack" and event_type in VIOLENT_TYPES and _act_word("attack", lowered):
         kinds.append("attack")
     crime = _crime_of_record(lowered)
     if crime:
@@ -127,6 +132,15 @@ def act_kinds(sentence: str) -> list[str]:
         if kind not in kinds:
             kinds.append(kind)
     return kinds
+
+
+def _act_word(kind: str, lowered: str) -> re.Match[str] | None:
+    """The first word of an act of that kind the sentence says was done: not one denied or
+    only threatened ("they would not attack the polls", "threatened to kidnap him")."""
+    for word in _ACTS[kind].finditer(lowered):
+        if not _UNDONE_BEFORE.search(lowered, max(0, word.start() - 40), word.start()):
+            return word
+    return None
 
 
 def _crime_of_record(lowered: str) -> re.Match[str] | None:
