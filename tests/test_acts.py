@@ -279,3 +279,17 @@ def test_destruction_without_fire_is_an_act(sentence, kinds):
 )
 def test_an_act_denied_or_threatened_is_no_act(sentence, kinds):
     assert act_kinds(sentence) == kinds
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "   LEADERS OF UNIVERSITIES IN MEXICO HAVE CONDEMNED THE KIDNAPPING OF THE STUDENTS.\n",
+        "   THE KIDNAPPING OF THE STUDENTS HAS BEEN CONDEMNED BY LEADERS OF UNIVERSITIES IN MEXICO.\n",
+    ],
+)
+def test_where_those_who_condemn_an_act_are_is_not_where_it_happened(second):
+    text = ("   GUATEMALA CITY, 22 SEP 89 (RADIO) -- [TEXT] GUNMEN KIDNAPPED FIVE STUDENT LEADERS IN\n"
+            "QUETZALTENANGO ON 20 SEPTEMBER.\n\n" + second)
+    events, _ = _typed(text, "1989-09-22")
+    assert {e.place.country for e in events} == {"GT"}

@@ -82,6 +82,7 @@ class Act:
     start: int  # where the word that tells the act stands in the text
     end: int
     sentence: tuple[int, int]  # the sentence that tells it
+    of_record: bool = False  # told as what an arrest, a protest or an inquiry is about
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -100,9 +101,11 @@ def acts_in(text: str, start: int, end: int) -> list[Act]:
     found = []
     for first, last in sentences(text, start, end):
         lowered = text[first:last].lower()
+        crime = _crime_of_record(lowered)
         for kind in act_kinds(lowered):
             word = _act_word(kind, lowered) or _CRIME_WORD.search(lowered)
-            found.append(Act(kind, first + word.start(), first + word.end(), (first, last)))
+            of_record = crime is not None and _CRIME_KINDS.get(crime["act"][:4], "attack") == kind
+            found.append(Act(kind, first + word.start(), first + word.end(), (first, last), of_record))
     return found
 
 

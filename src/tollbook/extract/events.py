@@ -78,6 +78,11 @@ _HISTORY_DAYS = 62
 _LONE_EVENT_DAYS = 7  # how far before publication a lone event's stray date may lie
 _LONE_EVENT_TOLD_DAYS = 62  # ... or a date whose sentence tells of the event ("It happened on Aug. 3")
 _HAPPEN_VERBS = frozenset(("happen", "occur"))
+# Who judged or told of an act, after it: "... have been condemned by leaders from universities in".
+_JUDGED_BY = re.compile(
+    r"(?i)\b(?:condemned|denounced|repudiated|criticized|deplored|rejected|reported|announced|"
+    r"confirmed)\s+by\b"
+)
 # "Posted: Friday, January 31, 2014": when the page was published, not when anything happened.
 _STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated|published|modified)\s*:?\s*(?:on\s+)?$")
 _HEADER_AFTER = re.compile(r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:--|\u2014|\u2013)")
@@ -301,6 +306,14 @@ class EventFinder:
         buildings in A, B and C", "killed three in A, two in B": an act in each, as ACLED codes
         one event per place)."""
         mentions = self._named_within(*act.sentence)
+        if act.of_record:
+            # "Leaders of universities in Mexico condemned the kidnapping of five students": the
+            # places before a crime told in passing are where the speakers are ...
+            mentions = [m for m in mentions if m.start >= act.start]
+        judged = _JUDGED_BY.search(self.text, act.end, act.sentence[1])
+        if judged:
+            # ... and so are those after it in "the kidnapping was condemned by leaders in Mexico".
+            mentions = [m for m in mentions if m.start < judged.start()]
         # A town of a country the report never names is a word that is also a town somewhere
         # ("Police said" → Police, Poland), not where the act happened.
         inside = [m for m in mentions if m.place.country in self.scanner.countries]
