@@ -392,3 +392,21 @@ def test_a_date_after_the_that_of_a_report_is_not_when_it_was_said():
 )
 def test_a_date_inside_what_was_said_dates_the_event(text, published, expected):
     assert _event_date(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The date right after the event an aftermath verb is about dates the event.
+        (
+            "Unions condemned the kidnapping and murder on 15 June of a student leader.",
+            ("2015-06-15", "2015-06-15"),
+        ),
+        # Near misses: the date after the verb's own object is the aftermath's.
+        ("Police arrested the suspect on Monday in the killing of a shop owner.", (None, "2015-06-24")),
+        ("Neighbours condemned the violence in a statement released on Tuesday after a man was shot.",
+         (None, "2015-06-24")),
+    ],
+)
+def test_a_date_right_after_the_condemned_event_dates_it(text, expected):
+    assert _event_date(text, "2015-06-24") == expected

@@ -55,6 +55,8 @@ def dates_aftermath(token: Token, is_event_word) -> bool:
         is_verb = _heads_a_clause(ancestor)
         # Before the event words: an arrest is also a casualty word ("detained"), not the attack.
         aftermath_verb = is_verb and lemma in AFTERMATH_VERBS and not _hunting_as_a_pastime(ancestor)
+        if aftermath_verb and _right_after_its_event(ancestor, token, is_event_word):
+            return False
         if aftermath_verb or (ancestor.pos_ == "NOUN" and lemma in AFTERMATH_NOUNS):
             return True
         if is_verb and any(
@@ -68,6 +70,16 @@ def dates_aftermath(token: Token, is_event_word) -> bool:
         if is_verb:
             return _says_it(ancestor, token) and not _reports_the_event(ancestor, token, is_event_word)
     return False
+
+
+def _right_after_its_event(verb: Token, date: Token, is_event_word) -> bool:
+    """ "Unions condemned the kidnapping and murder on 15 September of a student": the date
+    stands right after the event the aftermath verb is about, and dates it (the parser hangs
+    it on the verb all the same)."""
+    return any(
+        c.dep_ == "dobj" and is_event_word(c) and 0 < date.i - c.right_edge.i <= 4
+        for c in verb.children
+    )
 
 
 def _died_days_later(verb: Token) -> bool:
