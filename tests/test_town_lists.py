@@ -120,3 +120,20 @@ def test_a_killing_in_one_province_stays_one_event():
             "ANTIOQUIA DEPARTMENT.\n")
     extraction = extract_text(text, published="1990-02-21")
     assert [e.place.name for e in extraction.events] == ["Medellín"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("   LIMA, 9 MAR 91 (RADIO) -- [TEXT] TROOPS STRUCK IN QUILLAPAMPA VILLAGE AT DAWN.\n", ["QUILLAPAMPA"]),
+        ("   LIMA, 9 MAR 91 (RADIO) -- [TEXT] GUNMEN RAIDED THE HAMLET OF TINTAYOC.\n", ["TINTAYOC"]),
+        ("   LIMA, 9 MAR 91 (RADIO) -- [TEXT] HELICOPTERS FIRED AT THE TINTAYOC AND SACHAPUQUIO CANTONS.\n",
+         ["TINTAYOC", "SACHAPUQUIO"]),
+        # Near misses: a kind of village, not its name; a quarter of a town.
+        ("   LIMA, 9 MAR 91 (RADIO) -- [TEXT] RESIDENTS OF THESE BORDER VILLAGES FLED.\n", []),
+        ("   LIMA, 9 MAR 91 (RADIO) -- [TEXT] A BOMB WENT OFF IN THE MIRAFLORES NEIGHBORHOOD.\n", []),
+    ],
+)
+def test_a_place_called_a_village_or_canton_is_a_town_of_the_story_country(text, names):
+    listed = [(name, country) for name, country in _listed(text) if name != "HUANCAYO"]
+    assert listed == [(name, "PE") for name in names]

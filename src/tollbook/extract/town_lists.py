@@ -31,7 +31,7 @@ _NOT_A_NAME = (
     "after before during since until about into from with without by for to at in on near as is was "
     "were are be been has have had not no one two three four five six seven eight nine ten several "
     "some many other another all each both same today yesterday tonight tomorrow morning afternoon "
-    "evening night last where"
+    "evening night last where of area areas zone part outskirts"
 ).split()
 _STOP = rf"(?i:{'|'.join(_NOT_A_NAME)})\b"
 _WORD = rf"(?!{_STOP})[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’-]*"
@@ -42,11 +42,23 @@ _AND = rf"(?:,)?(?:{_GAP})(?i:and|or)(?:{_GAP})"
 _CALLED = r"(?i:the(?:[ \t\n]+)(?:towns?|villages?|cities|municipalities|hamlets)[ \t\n]+of)[ \t\n]+"
 # A cue, optionally "the towns of", then "A, B, ... and Z", ending where a clause may go on.
 _LIST = re.compile(
-    rf"(?:\b(?P<called>{_CALLED})|\b(?i:in|near|at|of)(?:{_GAP}))"
+    rf"(?:\b(?P<called>{_CALLED})|\b(?i:in|near|at|of)(?:{_GAP})(?:(?i:the)(?:{_GAP}))?)"
     rf"(?P<items>{_ITEM}(?:{_COMMA}{_ITEM})*{_AND}{_ITEM})"
     rf"(?=[ \t]*[,.;:)\n]|[ \t]+{_STOP}|[ \t]*$)"
 )
 _SPLIT = re.compile(rf"{_AND}|{_COMMA}")
+_NAMES = rf"(?P<items>{_ITEM}(?:{_COMMA}{_ITEM})*(?:{_AND}{_ITEM})?)"
+_SETTLEMENT = r"(?P<word>(?i:villages?|cantons?|hamlets?|settlements?))"
+# "in Zancudo village", "near the La Noria and La Pena cantons" (but not "the village of": below).
+_SETTLEMENT_AFTER = re.compile(
+    rf"\b(?i:in|near|at|from|to)(?:{_GAP})(?:(?i:the)(?:{_GAP}))?{_NAMES}(?:{_GAP}){_SETTLEMENT}\b"
+    rf"(?![ \t\n]+(?i:of)\b)"
+)
+# "the village of Santa Cruz", "the hamlets of A and B".
+_SETTLEMENT_BEFORE = re.compile(
+    rf"\b{_SETTLEMENT}(?:{_GAP})(?i:of)(?:{_GAP}){_NAMES}"
+    rf"(?=[ \t]*[,.;:)\n]|[ \t]+{_STOP}|[ \t]*$)"
+)
 _TOWN = (PlacePrecision.POINT, PlacePrecision.ADMIN2)
 
 
@@ -73,10 +85,27 @@ def listed_towns(text: str, scanner: PlaceScanner) -> list[PlaceMention]:
                 names.setdefault(_key(item), place)
             if place is not None:
                 found[start] = PlaceMention(start, start + len(item), place, 2.0)
+    for start, item in _called_settlements(text):
+        country = scanner.home or (next(iter(scanner.countries)) if len(scanner.countries) == 1 else None)
+        if country and start not in taken and _named(item, upper=scanner.upper):
+            place = names.setdefault(_key(item), Place(name=_written(item, upper=scanner.upper),
+                                                       country=country, precision=PlacePrecision.POINT))
+            found.setdefault(start, PlaceMention(start, start + len(item), place, 2.0))
     for name, place in names.items():
         for start, end in _cued(text, name):
             found.setdefault(start, PlaceMention(start, end, place, 2.0))
     return sorted((m for m in found.values() if m.start not in taken), key=lambda m: m.start)
+
+
+def _called_settlements(text: str) -> Iterable[tuple[int, str]]:
+    """(start, name) of the places a report calls villages, cantons or hamlets: "in Zancudo
+    village", "the La Noria and La Pena cantons", "the village of Santa Cruz". (Not
+    neighbourhoods: ACLED places an event in its town, not in a quarter of it.)"""
+    for pattern in (_SETTLEMENT_AFTER, _SETTLEMENT_BEFORE):
+        for match in pattern.finditer(text):
+            items = _items(text, match)
+            if len(items) == 1 or match.group("word").lower().endswith("s") or pattern is _SETTLEMENT_BEFORE:
+                yield from items
 
 
 def _town(scanner: PlaceScanner, item: str, start: int) -> Place | None:
@@ -90,7 +119,9 @@ def _key(name: str) -> str:
 
 def list_items(text: str, start: int, end: int) -> list[set[int]]:
     """For each list of names inside text[start:end], the offsets its items start at."""
-    return [{offset for offset, _ in items} for _, items in _lists(text, start, end)]
+    lists = [items for _, items in _lists(text, start, end)]
+    lists += [_items(text, match) for match in _SETTLEMENT_AFTER.finditer(text, start, end)]
+    return [{offset for offset, _ in items} for items in lists if len(items) >= 2]
 
 
 # "murdered three peasants in A, two in B and three in C": a count before each place.
