@@ -237,3 +237,28 @@ def test_a_country_after_a_town_is_where_unless_it_is_a_state(places, text, loca
     weights = {text[m.start:m.end]: m.weight for m in scanner.mentions}
     for name, where in located.items():
         assert (weights[name] >= 1.0) == where, weights
+
+
+# --- the country of a wire text that names none outright -------------------------------------
+
+@pytest.mark.parametrize(("text", "home"), [
+    # A nationality word says who ("THE COSTA RICAN PRESIDENT"); the towns say where.
+    ("   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS AMBUSHED A PATROL NEAR SUCHITOTO.\n"
+     "THE TROOPS FLED TOWARD ILOBASCO IN CABANAS DEPARTMENT.  WE CALL ON THE COSTA RICAN\n"
+     "PRESIDENT TO CONDEMN THE ARMY.\n", "SV"),
+    # A name that is a town of many countries ("SANTA ANA") votes for each: the others decide.
+    ("   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS AMBUSHED A PATROL NEAR SANTA ANA,\n"
+     "NEAR USULUTAN AND IN ZACATECOLUCA.\n", "SV"),
+    # A province called one decides alone ("NORTHERN" is a direction, not a province).
+    ("   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS AMBUSHED A PATROL IN NORTHERN\n"
+     "MORAZAN DEPARTMENT.\n", "SV"),
+    # Near miss: hamlets named for English words vote for nothing.
+    ("   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS WILL FIGHT ON NEAR WAR AND IN\n"
+     "PEACE, NEAR FREEDOM.\n", None),
+    # Near miss: a country named outright is where; the towns do not overrule it.
+    ("   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS AMBUSHED A PATROL NEAR SANTA ANA,\n"
+     "NEAR USULUTAN AND IN ZACATECOLUCA, AS THEY DID IN GUATEMALA.\n", "GT"),
+])
+def test_a_text_naming_no_country_outright_is_set_where_its_towns_are(places, text, home):
+    assert PlaceScanner(text, places, None).home == home
+

@@ -336,3 +336,14 @@ def test_machine_gunning_and_strafing_are_attacks(text, published, expected):
 def test_a_story_naming_no_country_is_set_where_its_towns_are(text, place):
     event = extract_text(text, published="1990-04-06").events[0]
     assert (event.place.country, event.place.name) == place
+
+
+def test_an_incident_with_no_place_of_its_own_takes_the_country_of_the_texts_towns():
+    # No country named, no dateline country: the province the text names says which country.
+    text = (
+        "   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] ENEMY TROOPS ENTERED NORTHERN MORAZAN\n"
+        "DEPARTMENT TODAY.\n\n"
+        "   YESTERDAY THE AIR FORCE BOMBED A VILLAGE, KILLING TWO PEASANTS.\n"
+    )
+    events = extract_text(text, published="1990-04-06").events
+    assert [event.place.country for event in events] == ["SV"] * len(events)

@@ -15,7 +15,9 @@ ALL-CAPS wire text):
   capitalised; in ALL-CAPS text, where nothing marks a proper noun, a town or province counts
   only inside a country the report otherwise names (its dateline, a country or nationality word),
   so "IN ORDER" never becomes a village somewhere; and a small one-word town only in the country
-  the story is set in, so "HIS TRIP TO THE U.S. IN EARLY MAY" leaves Early, Texas alone.
+  the story is set in, so "HIS TRIP TO THE U.S. IN EARLY MAY" leaves Early, Texas alone. A wire
+  text with no dateline country that names none outright ("CLANDESTINE, …", nationality words
+  only) is set in the country most of its cued names lie in (`_country_of_its_towns`).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ _CUE_RE = re.compile(
     rf"(?P<cue>(?i:\b(?:in|near|outside|at|around|from|of|between|and|to)\b))(?:{_GAP})(?:(?i:the)(?:{_GAP}))?"
     rf"(?=(?P<name>{_NAME}))"
 )
+_TRAILING_ADMIN_WORD = re.compile(rf"(?i)[ \t\n]+{_ADMIN_WORDS}$")
 _AT_WORD = r"(?<![\w'’.-])"  # a name starts a word: the engine gives up at once elsewhere
 _ADMIN_RE = re.compile(rf"{_AT_WORD}(?P<name>{_NAME})(?:{_GAP})(?P<word>(?i:{_ADMIN_WORDS}))\b")
 _REGION = r"[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?"
@@ -67,6 +70,11 @@ _INSTITUTION_AFTER = re.compile(
     r"(?i)\s+(?:congress|senate|embassy|embassies|consulate|government|administration|"
     r"state\s+department|media|press|army|armed\s+forces|military|navy|air\s+force|president|ambassador)\b"
 )
+# "IN NORTHERN MORAZAN": a direction, though "Northern" is a province of several countries.
+_COMPASS = {"northern", "southern", "eastern", "western", "central"}
+# A town votes for its country only if this many people live in it: the hamlets named for English
+# words ("PEACE", "WAR", "UNION") would outvote the real towns of ALL-CAPS wire text.
+_VOTING_TOWN = 5_000
 # "Latin America", "Central America", "South Africa's" neighbours: a region, not the country.
 _REGION_BEFORE = re.compile(r"(?i)\b(?:latin|central|south|north|east|west|southern|northern)\s+$")
 
@@ -194,8 +202,9 @@ class PlaceScanner:
         self.upper = _mostly_upper(text)
         self._plain_words: frozenset[str] | None = None  # words the text writes in lower case
         countries = self._countries()
-        if self.upper and prior_country is None and not countries:
-            prior_country = self._country_of_its_towns()
+        if self.upper and prior_country is None and not self._outright(countries):
+            # "COSTA RICAN PRESIDENT", "U.S. ADVISERS" say who: the towns say where.
+            prior_country = self._country_of_its_towns({m.place.country for m in countries})
         self.countries = self._settings(countries, prior_country)
         # The country the story is set in: its dateline's, else the one it names most (in
         # ALL-CAPS wire text, among those it names outright: see `_settings`).
@@ -216,27 +225,50 @@ class PlaceScanner:
             return {m.place.country for m in self._outright(countries)}
         return {m.place.country for m in countries} | ({prior} - {None})
 
-    def _country_of_its_towns(self) -> str | None:
-        """For wire text that names no country and has no dateline country ("CLANDESTINE, 6 APR
-        90 (RADIO …)"): the country most of the places it names after a cue lie in, when at
-        least two of them do and no other country has half as many. (Words are towns
-        somewhere too: "SAN LUIS" yields a Luis; a lone vote decides nothing.)"""
-        names: dict[str, str] = {}
+    def _country_of_its_towns(self, peoples: set[str | None]) -> str | None:
+        """For wire text that names no country outright and has no dateline country ("CLANDESTINE,
+        6 APR 90 (RADIO …)"): the country that has most of the places it names after a cue or
+        before an administrative word, when at least two do and no other country has half as
+        many. Each name votes for every country that has a province of that name or a town of
+        `_VOTING_TOWN` people ("SAN MIGUEL" is a town of a dozen countries: the other names
+        decide); a province called one ("MORAZAN DEPARTMENT") counts twice, so it decides alone.
+        Each country of the text's nationality words (`peoples`: "COSTA RICAN PRESIDENT") has
+        one vote: they say who, so the towns can overrule them, but only clearly. (Words are towns
+        somewhere too: "SAN LUIS" yields a Luis; a lone town decides nothing.)"""
+        votes: Counter = Counter(country for country in peoples if country)
+        for countries, weight in self._cued_names().values():
+            for country in countries:
+                votes[country] += weight
+        ranked = votes.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    def _cued_names(self) -> dict[str, tuple[frozenset[str], int]]:
+        """Each distinct cued name: the countries it may lie in, and its weight in the vote."""
+        names: dict[str, tuple[frozenset[str], int]] = {}
         for pattern in (_ADMIN_RE, _CUE_RE):
             for match in pattern.finditer(self.text):
-                found = self._first_known_name(match.group("name").split(), admin=pattern is _ADMIN_RE)
-                if found is not None:
-                    names[found[0]] = found[1]
-        votes = Counter(names.values()).most_common(2)
-        if not votes or votes[0][1] < 2 or (len(votes) > 1 and votes[1][1] * 2 > votes[0][1]):
-            return None
-        return votes[0][0]
+                found = self._countries_of_name(match.group("name").split(), admin=pattern is _ADMIN_RE)
+                if found is not None and found[2] > names.get(found[0], (frozenset(), 0))[1]:
+                    names[found[0]] = found[1:]
+        return names
 
-    def _first_known_name(self, words: list[str], *, admin: bool) -> tuple[str, str] | None:
-        for _candidate, phrase in self._candidates(words, admin=admin):
-            place = self.gazetteer.lookup(phrase)
-            if place is not None and place.country and place.precision != PlacePrecision.COUNTRY:
-                return normalize(phrase), place.country
+    def _countries_of_name(self, words: list[str], *, admin: bool) -> tuple[str, frozenset[str], int] | None:
+        """The first phrase of a cued name that is a province or a town somewhere (before an
+        administrative word, a province first), keyed without its administrative word so "IN LA
+        PAZ DEPARTMENT" and "LA PAZ DEPARTMENT" are one name."""
+        phrases = [phrase for _candidate, phrase in self._candidates(words, admin=admin)
+                   if phrase.lower() not in _COMPASS and not self.gazetteer.country_code(phrase)]
+        if admin:
+            for phrase in phrases:
+                countries = self.gazetteer.countries_of(phrase, towns_of_at_least=None)
+                if countries:
+                    return _name_key(phrase), countries, 2
+        for phrase in phrases:
+            countries = self.gazetteer.countries_of(phrase, towns_of_at_least=_VOTING_TOWN)
+            if countries:
+                return _name_key(phrase), countries, 1
         return None
 
     def _outright(self, countries: list[PlaceMention]) -> list[PlaceMention]:
@@ -437,6 +469,11 @@ def _by_country(mentions: Iterable[PlaceMention]) -> Counter:
 def _most_named(countries: list[PlaceMention]) -> str | None:
     weights = _by_country(countries)
     return weights.most_common(1)[0][0] if weights else None
+
+
+def _name_key(phrase: str) -> str:
+    """A name's key without its administrative word ("LA PAZ DEPARTMENT" → "la paz")."""
+    return normalize(_TRAILING_ADMIN_WORD.sub("", phrase))
 
 
 def _without_stop(phrase: str) -> str:
