@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tollbook.annotate.places import gazetteer
-from tollbook.extract.event_places import PlaceScanner, read_dateline
+from tollbook.extract.event_places import PlaceScanner, filed_abroad, read_dateline
 from tollbook.extract.event_types import classify, kind_of
 from tollbook.pipeline import extract_text
 
@@ -262,3 +262,24 @@ def test_a_country_after_a_town_is_where_unless_it_is_a_state(places, text, loca
 def test_a_text_naming_no_country_outright_is_set_where_its_towns_are(places, text, home):
     assert PlaceScanner(text, places, None).home == home
 
+
+def _told_of(places, text: str) -> str | None:
+    dateline = read_dateline(text, [0], places)
+    scanner = PlaceScanner(text, places, dateline.place.country if dateline else None)
+    return filed_abroad(text, dateline, scanner.mentions)
+
+
+@pytest.mark.parametrize(("text", "told_of"), [
+    # The country it tells of outweighs the bureau's, though the bureau's is named as a place too.
+    ("   PANAMA CITY (PANAMA), 4 MAY 90 (RADIO) -- [TEXT] GUERRILLAS KILLED FIVE PEASANTS\n"
+     "YESTERDAY IN PERU, AND A BOMB WENT OFF IN PERU TODAY.  TWO WITNESSES HAVE ARRIVED IN\n"
+     "PANAMA.\n", "PE"),
+    # Near miss: a dateline labelled with a country but no city names no bureau abroad.
+    ("   NO CITY (PANAMA), 4 MAY 90 (RADIO) -- [TEXT] GUERRILLAS KILLED FIVE PEASANTS\n"
+     "YESTERDAY IN PERU, AND A BOMB WENT OFF IN PERU TODAY.\n", None),
+    # Near miss: the bureau's own country weighs more.
+    ("   PANAMA CITY (PANAMA), 4 MAY 90 (RADIO) -- [TEXT] GUERRILLAS KILLED FIVE PEASANTS\n"
+     "YESTERDAY IN PANAMA, AND A BOMB WENT OFF IN PANAMA TODAY, AS ONE DID IN PERU.\n", None),
+])
+def test_a_wire_dateline_abroad_yields_to_the_country_told_of(places, text, told_of):
+    assert _told_of(places, text) == told_of

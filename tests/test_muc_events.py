@@ -190,6 +190,13 @@ def test_an_incident_without_a_place_takes_the_report_country(text, country):
             "GUERRILLAS FLED.\n",
             "PE",
         ),
+        # The dateline country's own nationality words say who, not where.
+        (
+            "   MADRID (SPAIN), 4 MAY 90 (RADIO) -- [TEXT] THE SPANISH GOVERNMENT CONDEMNED THE\n"
+            "MURDER OF FIVE PEASANTS YESTERDAY IN PERU.  THE SPANISH EMBASSY SAID THE\n"
+            "GUERRILLAS FLED.\n",
+            "PE",
+        ),
         # Near miss: the story names its dateline's country too, so the dateline stands.
         (
             "   MOSCOW (USSR), 4 MAY 90 (RADIO) -- [TEXT] PERUVIAN GUERRILLAS KILLED FIVE\n"

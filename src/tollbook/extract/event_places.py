@@ -100,8 +100,9 @@ _DATELINE_REACH = 3  # the dateline opens the text or one of its first few lines
 # "Salvadoran troops" say who.
 _LOCATED, _NAMED, _NATIONALITY = 1.5, 0.3, 0.2
 # A text filed abroad names the country it tells of at least this much (two names, three
-# nationality words, or one "in Peru"), and its dateline's country at most this share of it.
-_TOLD_OF, _HOME_SHARE = 0.6, 0.25
+# nationality words, or one "in Peru"), and its dateline's country no more than that: a wire labels
+# a city abroad, so the label is itself a sign the story is about somewhere else.
+_TOLD_OF = 0.6
 
 
 @dataclass(frozen=True)
@@ -165,26 +166,33 @@ def _town_or_county(name: str, country: str, state: str, gazetteer) -> Place | N
 
 def filed_abroad(text: str, dateline: PlaceMention | None, mentions: list[PlaceMention]) -> str | None:
     """For wire copy filed from a bureau abroad ("MOSCOW (USSR), 9 JUL 89 (TASS) -- PERUVIAN
-    GUERRILLAS ..."): the country the text is about, when past its dateline it never names the
-    dateline's country or town again but names another country often. None: the dateline stands.
+    GUERRILLAS ..."): the country the text is about, when past its dateline it names another
+    country often, and at least as much as the dateline's country or town. None: the dateline
+    stands.
 
-    Only a dateline that names its country counts as abroad: a wire labels the cities outside
-    its own region so, and a story filed at home seldom names its own country ("BOGOTA, 6 SEP 89
-    -- ... THE U.S. EXTRADITION TREATY ..." happened in Colombia). Only country names,
-    nationality words and the dateline's own town are weighed: the towns a scan found were
-    looked up inside the dateline's country, so they cannot say it is wrong."""
+    Only a dateline that names a city and its country counts as abroad: a wire labels the cities
+    outside its own region so, and a story filed at home seldom names its own country ("BOGOTA,
+    6 SEP 89 -- ... THE U.S. EXTRADITION TREATY ..." happened in Colombia); "NO CITY (EL
+    SALVADOR)" names no bureau. Only country names, nationality words and the dateline's own
+    town are weighed: the towns a scan found were looked up inside the dateline's country, so
+    they cannot say it is wrong. The dateline country's own nationality words ("THE MEXICAN
+    GOVERNMENT ASKED COLOMBIA …") say who speaks from the bureau's country, not where things
+    happened: they weigh nothing for it."""
     if dateline is None or not _LABELLED_DATELINE.match(text, dateline.start, dateline.end):
         return None
+    if dateline.place.precision == PlacePrecision.COUNTRY:
+        return None  # "NO CITY (EL SALVADOR), …": a country, but no bureau in a city abroad
     home = dateline.place.country
     weights = _by_country(
         m for m in mentions
         if (m.place.precision == PlacePrecision.COUNTRY or m.place == dateline.place)
         and not dateline.start <= m.start < dateline.end
+        and not (m.place.country == home and m.weight <= _NATIONALITY)
     )
     if not weights or home is None:
         return None
     country, weight = weights.most_common(1)[0]
-    if country == home or weight < _TOLD_OF or weights[home] > weight * _HOME_SHARE:
+    if country == home or weight < _TOLD_OF or weights[home] > weight:
         return None
     return country
 
