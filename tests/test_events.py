@@ -252,6 +252,9 @@ def test_a_country_after_a_town_is_where_unless_it_is_a_state(places, text, loca
     # A province called one decides alone ("NORTHERN" is a direction, not a province).
     ("   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS AMBUSHED A PATROL IN NORTHERN\n"
      "MORAZAN DEPARTMENT.\n", "SV"),
+    # A small town of one word is more often a word ("TO BED", "AND RAN"): half a vote.
+    ("   A BOY WAS SHOT IN MIAMI, OUR REPORTER SAYS LIVE FROM HOLLYWOOD.  HE HAD GONE OUT TO\n"
+     "PLAY BEFORE HE WENT TO BED, AND RAN WHEN HE HEARD THE SHOTS.\n", "US"),
     # Near miss: hamlets named for English words vote for nothing.
     ("   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS WILL FIGHT ON NEAR WAR AND IN\n"
      "PEACE, NEAR FREEDOM.\n", None),

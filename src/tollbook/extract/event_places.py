@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from tollbook.annotate.places import normalize
+from tollbook.annotate.places import MAJOR_CITY, normalize
 from tollbook.model import Place, PlacePrecision
 
 # Words a place name never ends with or consists of (names may hold "de", "la", "of" inside).
@@ -75,6 +75,8 @@ _COMPASS = {"northern", "southern", "eastern", "western", "central"}
 # A town votes for its country only if this many people live in it: the hamlets named for English
 # words ("PEACE", "WAR", "UNION") would outvote the real towns of ALL-CAPS wire text.
 _VOTING_TOWN = 5_000
+# The country the cued names vote for must have this many times the votes of the next one.
+_CLEAR_LEAD = 1.5
 # "Latin America", "Central America", "South Africa's" neighbours: a region, not the country.
 _REGION_BEFORE = re.compile(r"(?i)\b(?:latin|central|south|north|east|west|southern|northern)\s+$")
 
@@ -236,33 +238,33 @@ class PlaceScanner:
     def _country_of_its_towns(self, peoples: set[str | None]) -> str | None:
         """For wire text that names no country outright and has no dateline country ("CLANDESTINE,
         6 APR 90 (RADIO …)"): the country that has most of the places it names after a cue or
-        before an administrative word, when at least two do and no other country has half as
-        many. Each name votes for every country that has a province of that name or a town of
-        `_VOTING_TOWN` people ("SAN MIGUEL" is a town of a dozen countries: the other names
-        decide); a province called one ("MORAZAN DEPARTMENT") counts twice, so it decides alone.
+        before an administrative word, with at least two votes and `_CLEAR_LEAD` times those of
+        any other. Each name votes for every country that has a province of that name or a town
+        of `_VOTING_TOWN` people ("SAN MIGUEL" is a town of a dozen countries: the other names
+        decide), half a vote for a small town of one word (see `_town_votes`); a province called
+        one ("MORAZAN DEPARTMENT") has two, so it decides alone.
         Each country of the text's nationality words (`peoples`: "COSTA RICAN PRESIDENT") has
         one vote: they say who, so the towns can overrule them, but only clearly. (Words are towns
         somewhere too: "SAN LUIS" yields a Luis; a lone town decides nothing.)"""
         votes: Counter = Counter(country for country in peoples if country)
-        for countries, weight in self._cued_names().values():
-            for country in countries:
-                votes[country] += weight
+        for weights in self._cued_names().values():
+            votes.update(weights)
         ranked = votes.most_common(2)
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * _CLEAR_LEAD > ranked[0][1]):
             return None
         return ranked[0][0]
 
-    def _cued_names(self) -> dict[str, tuple[frozenset[str], int]]:
-        """Each distinct cued name: the countries it may lie in, and its weight in the vote."""
-        names: dict[str, tuple[frozenset[str], int]] = {}
+    def _cued_names(self) -> dict[str, dict[str, float]]:
+        """Each distinct cued name: the countries it may lie in, with its vote for each."""
+        names: dict[str, dict[str, float]] = {}
         for pattern in (_ADMIN_RE, _CUE_RE):
             for match in pattern.finditer(self.text):
                 found = self._countries_of_name(match.group("name").split(), admin=pattern is _ADMIN_RE)
-                if found is not None and found[2] > names.get(found[0], (frozenset(), 0))[1]:
-                    names[found[0]] = found[1:]
+                if found is not None and sum(found[1].values()) > sum(names.get(found[0], {}).values()):
+                    names[found[0]] = found[1]
         return names
 
-    def _countries_of_name(self, words: list[str], *, admin: bool) -> tuple[str, frozenset[str], int] | None:
+    def _countries_of_name(self, words: list[str], *, admin: bool) -> tuple[str, dict[str, float]] | None:
         """The first phrase of a cued name that is a province or a town somewhere (before an
         administrative word, a province first), keyed without its administrative word so "IN LA
         PAZ DEPARTMENT" and "LA PAZ DEPARTMENT" are one name."""
@@ -272,12 +274,20 @@ class PlaceScanner:
             for phrase in phrases:
                 countries = self.gazetteer.countries_of(phrase, towns_of_at_least=None)
                 if countries:
-                    return _name_key(phrase), countries, 2
+                    return _name_key(phrase), dict.fromkeys(countries, 2.0)
         for phrase in phrases:
             countries = self.gazetteer.countries_of(phrase, towns_of_at_least=_VOTING_TOWN)
             if countries:
-                return _name_key(phrase), countries, 1
+                return _name_key(phrase), self._town_votes(phrase, countries)
         return None
+
+    def _town_votes(self, phrase: str, countries: frozenset[str]) -> dict[str, float]:
+        """A vote for each country with a town of that name; half a vote where it is a small
+        town of one word, more often a word than the scene ("TO BED", "HE RAN")."""
+        if " " in phrase:
+            return dict.fromkeys(countries, 1.0)
+        cities = self.gazetteer.countries_of(phrase, towns_of_at_least=MAJOR_CITY)
+        return {country: 1.0 if country in cities else 0.5 for country in countries}
 
     def _outright(self, countries: list[PlaceMention]) -> list[PlaceMention]:
         if not self.upper:
