@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tollbook.annotate.places import gazetteer
-from tollbook.extract.event_places import PlaceScanner, read_dateline
+from tollbook.extract.event_places import PlaceScanner, filed_abroad, read_dateline
 from tollbook.extract.event_types import classify, kind_of
 from tollbook.pipeline import extract_text
 
@@ -237,3 +237,52 @@ def test_a_country_after_a_town_is_where_unless_it_is_a_state(places, text, loca
     weights = {text[m.start:m.end]: m.weight for m in scanner.mentions}
     for name, where in located.items():
         assert (weights[name] >= 1.0) == where, weights
+
+
+# --- the country of a wire text that names none outright -------------------------------------
+
+@pytest.mark.parametrize(("text", "home"), [
+    # A nationality word says who ("THE COSTA RICAN PRESIDENT"); the towns say where.
+    ("   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS AMBUSHED A PATROL NEAR SUCHITOTO.\n"
+     "THE TROOPS FLED TOWARD ILOBASCO IN CABANAS DEPARTMENT.  WE CALL ON THE COSTA RICAN\n"
+     "PRESIDENT TO CONDEMN THE ARMY.\n", "SV"),
+    # A name that is a town of many countries ("SANTA ANA") votes for each: the others decide.
+    ("   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS AMBUSHED A PATROL NEAR SANTA ANA,\n"
+     "NEAR USULUTAN AND IN ZACATECOLUCA.\n", "SV"),
+    # A province called one decides alone ("NORTHERN" is a direction, not a province).
+    ("   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS AMBUSHED A PATROL IN NORTHERN\n"
+     "MORAZAN DEPARTMENT.\n", "SV"),
+    # A small town of one word is more often a word ("TO BED", "AND RAN"): half a vote.
+    ("   A BOY WAS SHOT IN MIAMI, OUR REPORTER SAYS LIVE FROM HOLLYWOOD.  HE HAD GONE OUT TO\n"
+     "PLAY BEFORE HE WENT TO BED, AND RAN WHEN HE HEARD THE SHOTS.\n", "US"),
+    # Near miss: hamlets named for English words vote for nothing.
+    ("   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS WILL FIGHT ON NEAR WAR AND IN\n"
+     "PEACE, NEAR FREEDOM.\n", None),
+    # Near miss: a country named outright is where; the towns do not overrule it.
+    ("   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] OUR UNITS AMBUSHED A PATROL NEAR SANTA ANA,\n"
+     "NEAR USULUTAN AND IN ZACATECOLUCA, AS THEY DID IN GUATEMALA.\n", "GT"),
+])
+def test_a_text_naming_no_country_outright_is_set_where_its_towns_are(places, text, home):
+    assert PlaceScanner(text, places, None).home == home
+
+
+def _told_of(places, text: str) -> str | None:
+    dateline = read_dateline(text, [0], places)
+    scanner = PlaceScanner(text, places, dateline.place.country if dateline else None)
+    return filed_abroad(text, dateline, scanner.mentions)
+
+
+@pytest.mark.parametrize(("text", "told_of"), [
+    # The country it tells of outweighs the bureau's, though the bureau's is named as a place too.
+    ("   PANAMA CITY (PANAMA), 4 MAY 90 (RADIO) -- [TEXT] GUERRILLAS KILLED FIVE PEASANTS\n"
+     "YESTERDAY IN PERU, AND A BOMB WENT OFF IN PERU TODAY.  TWO WITNESSES HAVE ARRIVED IN\n"
+     "PANAMA.\n", "PE"),
+    # Near miss: a dateline labelled with a country but no city names no bureau abroad.
+    ("   NO CITY (PANAMA), 4 MAY 90 (RADIO) -- [TEXT] GUERRILLAS KILLED FIVE PEASANTS\n"
+     "YESTERDAY IN PERU, AND A BOMB WENT OFF IN PERU TODAY.\n", None),
+    # Near miss: the bureau's own country weighs more.
+    ("   PANAMA CITY (PANAMA), 4 MAY 90 (RADIO) -- [TEXT] GUERRILLAS KILLED FIVE PEASANTS\n"
+     "YESTERDAY IN PANAMA, AND A BOMB WENT OFF IN PANAMA TODAY, AS ONE DID IN PERU.\n", None),
+])
+def test_a_wire_dateline_abroad_yields_to_the_country_told_of(places, text, told_of):
+    assert _told_of(places, text) == told_of

@@ -190,6 +190,13 @@ def test_an_incident_without_a_place_takes_the_report_country(text, country):
             "GUERRILLAS FLED.\n",
             "PE",
         ),
+        # The dateline country's own nationality words say who, not where.
+        (
+            "   MADRID (SPAIN), 4 MAY 90 (RADIO) -- [TEXT] THE SPANISH GOVERNMENT CONDEMNED THE\n"
+            "MURDER OF FIVE PEASANTS YESTERDAY IN PERU.  THE SPANISH EMBASSY SAID THE\n"
+            "GUERRILLAS FLED.\n",
+            "PE",
+        ),
         # Near miss: the story names its dateline's country too, so the dateline stands.
         (
             "   MOSCOW (USSR), 4 MAY 90 (RADIO) -- [TEXT] PERUVIAN GUERRILLAS KILLED FIVE\n"
@@ -357,3 +364,14 @@ def test_a_body_found_joins_the_incident_and_types_it():
     )
     extraction = extract_text(text, published="1989-11-10")
     assert [e.acled_event_type for e in extraction.events] == ["Violence against civilians"]
+
+
+def test_an_incident_with_no_place_of_its_own_takes_the_country_of_the_texts_towns():
+    # No country named, no dateline country: the province the text names says which country.
+    text = (
+        "   CLANDESTINE, 6 APR 90 (RADIO) -- [TEXT] ENEMY TROOPS ENTERED NORTHERN MORAZAN\n"
+        "DEPARTMENT TODAY.\n\n"
+        "   YESTERDAY THE AIR FORCE BOMBED A VILLAGE, KILLING TWO PEASANTS.\n"
+    )
+    events = extract_text(text, published="1990-04-06").events
+    assert [event.place.country for event in events] == ["SV"] * len(events)

@@ -496,3 +496,10 @@ def test_words_that_look_like_places_in_web_stories(text, place):
 
     event = extract_text(text, published="2015-06-24").events[0]
     assert event.place.name == place
+
+
+def test_countries_of_a_name(gaz):
+    # every country with a town of that name (of at least so many people) or a province of it
+    assert {"SV", "PH", "US"} <= gaz.countries_of("San Miguel", towns_of_at_least=5000)
+    assert "US" not in gaz.countries_of("Peace", towns_of_at_least=5000)  # a hamlet: too small
+    assert gaz.countries_of("San Miguel", towns_of_at_least=None) == {"SV"}  # provinces only

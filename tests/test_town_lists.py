@@ -125,7 +125,7 @@ def test_a_killing_in_one_province_stays_one_event():
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("   LIMA, 9 MAR 91 (RADIO) -- [TEXT] TROOPS STRUCK IN QUILLAPAMPA VILLAGE AT DAWN.\n", ["QUILLAPAMPA"]),
+        ("   LIMA, 9 MAR 91 (RADIO) -- [TEXT] TROOPS STRUCK IN QUILLAPAMPA VILLAGE.\n", ["QUILLAPAMPA"]),
         ("   LIMA, 9 MAR 91 (RADIO) -- [TEXT] GUNMEN RAIDED THE HAMLET OF TINTAYOC.\n", ["TINTAYOC"]),
         ("   LIMA, 9 MAR 91 (RADIO) -- [TEXT] HELICOPTERS FIRED AT THE TINTAYOC AND SACHAPUQUIO CANTONS.\n",
          ["TINTAYOC", "SACHAPUQUIO"]),

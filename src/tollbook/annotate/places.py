@@ -691,6 +691,15 @@ class Gazetteer:
             towns = self._inside_country(towns, self._country_hint(country))
         return bool(towns) and self._weight(towns[0], key) >= MAJOR_CITY
 
+    def countries_of(self, name: str, *, towns_of_at_least: int | None = 0) -> frozenset[str]:
+        """The countries with a province of that name, or a town of that name of at least
+        `towns_of_at_least` people (an alternate name counting for a tenth); None: provinces only."""
+        key = normalize(name)
+        countries = {province.country for province in self._provinces(key)}
+        if towns_of_at_least is not None:
+            countries |= {t.country for t in self._towns(key) if self._weight(t, key) >= towns_of_at_least}
+        return frozenset(countries)
+
     # -- helpers
 
     def _query_towns(self, key: str) -> tuple[_Town, ...]:

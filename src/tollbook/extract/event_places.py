@@ -15,7 +15,9 @@ ALL-CAPS wire text):
   capitalised; in ALL-CAPS text, where nothing marks a proper noun, a town or province counts
   only inside a country the report otherwise names (its dateline, a country or nationality word),
   so "IN ORDER" never becomes a village somewhere; and a small one-word town only in the country
-  the story is set in, so "HIS TRIP TO THE U.S. IN EARLY MAY" leaves Early, Texas alone.
+  the story is set in, so "HIS TRIP TO THE U.S. IN EARLY MAY" leaves Early, Texas alone. A wire
+  text with no dateline country that names none outright ("CLANDESTINE, …", nationality words
+  only) is set in the country most of its cued names lie in (`_country_of_its_towns`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from tollbook.annotate.places import normalize
+from tollbook.annotate.places import MAJOR_CITY, normalize
 from tollbook.model import Place, PlacePrecision
 
 # Words a place name never ends with or consists of (names may hold "de", "la", "of" inside).
@@ -52,6 +54,7 @@ _CUE_RE = re.compile(
     rf"(?P<cue>(?i:\b(?:in|near|outside|at|around|from|of|between|and|to)\b))(?:{_GAP})(?:(?i:the)(?:{_GAP}))?"
     rf"(?=(?P<name>{_NAME}))"
 )
+_TRAILING_ADMIN_WORD = re.compile(rf"(?i)[ \t\n]+{_ADMIN_WORDS}$")
 _AT_WORD = r"(?<![\w'’.-])"  # a name starts a word: the engine gives up at once elsewhere
 _ADMIN_RE = re.compile(rf"{_AT_WORD}(?P<name>{_NAME})(?:{_GAP})(?P<word>(?i:{_ADMIN_WORDS}))\b")
 _REGION = r"[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?"
@@ -67,6 +70,13 @@ _INSTITUTION_AFTER = re.compile(
     r"(?i)\s+(?:congress|senate|embassy|embassies|consulate|government|administration|"
     r"state\s+department|media|press|army|armed\s+forces|military|navy|air\s+force|president|ambassador)\b"
 )
+# "IN NORTHERN MORAZAN": a direction, though "Northern" is a province of several countries.
+_COMPASS = {"northern", "southern", "eastern", "western", "central"}
+# A town votes for its country only if this many people live in it: the hamlets named for English
+# words ("PEACE", "WAR", "UNION") would outvote the real towns of ALL-CAPS wire text.
+_VOTING_TOWN = 5_000
+# The country the cued names vote for must have this many times the votes of the next one.
+_CLEAR_LEAD = 1.5
 # "Latin America", "Central America", "South Africa's" neighbours: a region, not the country.
 _REGION_BEFORE = re.compile(r"(?i)\b(?:latin|central|south|north|east|west|southern|northern)\s+$")
 
@@ -92,8 +102,9 @@ _DATELINE_REACH = 3  # the dateline opens the text or one of its first few lines
 # "Salvadoran troops" say who.
 _LOCATED, _NAMED, _NATIONALITY = 1.5, 0.3, 0.2
 # A text filed abroad names the country it tells of at least this much (two names, three
-# nationality words, or one "in Peru"), and its dateline's country at most this share of it.
-_TOLD_OF, _HOME_SHARE = 0.6, 0.25
+# nationality words, or one "in Peru"), and its dateline's country no more than that: a wire labels
+# a city abroad, so the label is itself a sign the story is about somewhere else.
+_TOLD_OF = 0.6
 
 
 @dataclass(frozen=True)
@@ -157,26 +168,33 @@ def _town_or_county(name: str, country: str, state: str, gazetteer) -> Place | N
 
 def filed_abroad(text: str, dateline: PlaceMention | None, mentions: list[PlaceMention]) -> str | None:
     """For wire copy filed from a bureau abroad ("MOSCOW (USSR), 9 JUL 89 (TASS) -- PERUVIAN
-    GUERRILLAS ..."): the country the text is about, when past its dateline it never names the
-    dateline's country or town again but names another country often. None: the dateline stands.
+    GUERRILLAS ..."): the country the text is about, when past its dateline it names another
+    country often, and at least as much as the dateline's country or town. None: the dateline
+    stands.
 
-    Only a dateline that names its country counts as abroad: a wire labels the cities outside
-    its own region so, and a story filed at home seldom names its own country ("BOGOTA, 6 SEP 89
-    -- ... THE U.S. EXTRADITION TREATY ..." happened in Colombia). Only country names,
-    nationality words and the dateline's own town are weighed: the towns a scan found were
-    looked up inside the dateline's country, so they cannot say it is wrong."""
+    Only a dateline that names a city and its country counts as abroad: a wire labels the cities
+    outside its own region so, and a story filed at home seldom names its own country ("BOGOTA,
+    6 SEP 89 -- ... THE U.S. EXTRADITION TREATY ..." happened in Colombia); "NO CITY (EL
+    SALVADOR)" names no bureau. Only country names, nationality words and the dateline's own
+    town are weighed: the towns a scan found were looked up inside the dateline's country, so
+    they cannot say it is wrong. The dateline country's own nationality words ("THE MEXICAN
+    GOVERNMENT ASKED COLOMBIA …") say who speaks from the bureau's country, not where things
+    happened: they weigh nothing for it."""
     if dateline is None or not _LABELLED_DATELINE.match(text, dateline.start, dateline.end):
         return None
+    if dateline.place.precision == PlacePrecision.COUNTRY:
+        return None  # "NO CITY (EL SALVADOR), …": a country, but no bureau in a city abroad
     home = dateline.place.country
     weights = _by_country(
         m for m in mentions
         if (m.place.precision == PlacePrecision.COUNTRY or m.place == dateline.place)
         and not dateline.start <= m.start < dateline.end
+        and not (m.place.country == home and m.weight <= _NATIONALITY)
     )
     if not weights or home is None:
         return None
     country, weight = weights.most_common(1)[0]
-    if country == home or weight < _TOLD_OF or weights[home] > weight * _HOME_SHARE:
+    if country == home or weight < _TOLD_OF or weights[home] > weight:
         return None
     return country
 
@@ -194,8 +212,9 @@ class PlaceScanner:
         self.upper = _mostly_upper(text)
         self._plain_words: frozenset[str] | None = None  # words the text writes in lower case
         countries = self._countries()
-        if self.upper and prior_country is None and not countries:
-            prior_country = self._country_of_its_towns()
+        if self.upper and prior_country is None and not self._outright(countries):
+            # "COSTA RICAN PRESIDENT", "U.S. ADVISERS" say who: the towns say where.
+            prior_country = self._country_of_its_towns({m.place.country for m in countries})
         self.countries = self._settings(countries, prior_country)
         # The country the story is set in: its dateline's, else the one it names most (in
         # ALL-CAPS wire text, among those it names outright: see `_settings`).
@@ -216,28 +235,59 @@ class PlaceScanner:
             return {m.place.country for m in self._outright(countries)}
         return {m.place.country for m in countries} | ({prior} - {None})
 
-    def _country_of_its_towns(self) -> str | None:
-        """For wire text that names no country and has no dateline country ("CLANDESTINE, 6 APR
-        90 (RADIO …)"): the country most of the places it names after a cue lie in, when at
-        least two of them do and no other country has half as many. (Words are towns
-        somewhere too: "SAN LUIS" yields a Luis; a lone vote decides nothing.)"""
-        names: dict[str, str] = {}
+    def _country_of_its_towns(self, peoples: set[str | None]) -> str | None:
+        """For wire text that names no country outright and has no dateline country ("CLANDESTINE,
+        6 APR 90 (RADIO …)"): the country that has most of the places it names after a cue or
+        before an administrative word, with at least two votes and `_CLEAR_LEAD` times those of
+        any other. Each name votes for every country that has a province of that name or a town
+        of `_VOTING_TOWN` people ("SAN MIGUEL" is a town of a dozen countries: the other names
+        decide), half a vote for a small town of one word (see `_town_votes`); a province called
+        one ("MORAZAN DEPARTMENT") has two, so it decides alone.
+        Each country of the text's nationality words (`peoples`: "COSTA RICAN PRESIDENT") has
+        one vote: they say who, so the towns can overrule them, but only clearly. (Words are towns
+        somewhere too: "SAN LUIS" yields a Luis; a lone town decides nothing.)"""
+        votes: Counter = Counter(country for country in peoples if country)
+        for weights in self._cued_names().values():
+            votes.update(weights)
+        ranked = votes.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * _CLEAR_LEAD > ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    def _cued_names(self) -> dict[str, dict[str, float]]:
+        """Each distinct cued name: the countries it may lie in, with its vote for each."""
+        names: dict[str, dict[str, float]] = {}
         for pattern in (_ADMIN_RE, _CUE_RE):
             for match in pattern.finditer(self.text):
-                found = self._first_known_name(match.group("name").split(), admin=pattern is _ADMIN_RE)
-                if found is not None:
+                found = self._countries_of_name(match.group("name").split(), admin=pattern is _ADMIN_RE)
+                if found is not None and sum(found[1].values()) > sum(names.get(found[0], {}).values()):
                     names[found[0]] = found[1]
-        votes = Counter(names.values()).most_common(2)
-        if not votes or votes[0][1] < 2 or (len(votes) > 1 and votes[1][1] * 2 > votes[0][1]):
-            return None
-        return votes[0][0]
+        return names
 
-    def _first_known_name(self, words: list[str], *, admin: bool) -> tuple[str, str] | None:
-        for _candidate, phrase in self._candidates(words, admin=admin):
-            place = self.gazetteer.lookup(phrase)
-            if place is not None and place.country and place.precision != PlacePrecision.COUNTRY:
-                return normalize(phrase), place.country
+    def _countries_of_name(self, words: list[str], *, admin: bool) -> tuple[str, dict[str, float]] | None:
+        """The first phrase of a cued name that is a province or a town somewhere (before an
+        administrative word, a province first), keyed without its administrative word so "IN LA
+        PAZ DEPARTMENT" and "LA PAZ DEPARTMENT" are one name."""
+        phrases = [phrase for _candidate, phrase in self._candidates(words, admin=admin)
+                   if phrase.lower() not in _COMPASS and not self.gazetteer.country_code(phrase)]
+        if admin:
+            for phrase in phrases:
+                countries = self.gazetteer.countries_of(phrase, towns_of_at_least=None)
+                if countries:
+                    return _name_key(phrase), dict.fromkeys(countries, 2.0)
+        for phrase in phrases:
+            countries = self.gazetteer.countries_of(phrase, towns_of_at_least=_VOTING_TOWN)
+            if countries:
+                return _name_key(phrase), self._town_votes(phrase, countries)
         return None
+
+    def _town_votes(self, phrase: str, countries: frozenset[str]) -> dict[str, float]:
+        """A vote for each country with a town of that name; half a vote where it is a small
+        town of one word, more often a word than the scene ("TO BED", "HE RAN")."""
+        if " " in phrase:
+            return dict.fromkeys(countries, 1.0)
+        cities = self.gazetteer.countries_of(phrase, towns_of_at_least=MAJOR_CITY)
+        return {country: 1.0 if country in cities else 0.5 for country in countries}
 
     def _outright(self, countries: list[PlaceMention]) -> list[PlaceMention]:
         if not self.upper:
@@ -443,6 +493,11 @@ def _by_country(mentions: Iterable[PlaceMention]) -> Counter:
 def _most_named(countries: list[PlaceMention]) -> str | None:
     weights = _by_country(countries)
     return weights.most_common(1)[0][0] if weights else None
+
+
+def _name_key(phrase: str) -> str:
+    """A name's key without its administrative word ("LA PAZ DEPARTMENT" → "la paz")."""
+    return normalize(_TRAILING_ADMIN_WORD.sub("", phrase))
 
 
 def _without_stop(phrase: str) -> str:

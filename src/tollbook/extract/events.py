@@ -600,12 +600,17 @@ class EventFinder:
 
     def _report_country(self) -> Place:
         """For an event that names no place of its own: the country the report names most, as the
-        country it is about (an editorial or a communique has no dateline place)."""
+        country it is about (an editorial or a communique has no dateline place); in wire text
+        that names none, the country its towns lie in (`PlaceScanner.home`)."""
         weights: Counter = Counter()
         for mention in self.scanner.within(0, len(self.text)):
             if mention.place.precision == PlacePrecision.COUNTRY and mention.place.country:
                 weights[mention.place] += mention.weight
-        return weights.most_common(1)[0][0] if weights else Place(name=None)
+        if weights:
+            return weights.most_common(1)[0][0]
+        home = self.scanner.home if self.scanner.upper else None
+        name = self.gazetteer.country_name(home) if home else None
+        return (self.gazetteer.find_country(name) if name else None) or Place(name=None)
 
     def _history(self, date: DateRange) -> bool:
         """A month or year long past ("in 1984") is background, not the date of the event."""
