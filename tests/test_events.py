@@ -286,3 +286,14 @@ def _told_of(places, text: str) -> str | None:
 ])
 def test_a_wire_dateline_abroad_yields_to_the_country_told_of(places, text, told_of):
     assert _told_of(places, text) == told_of
+
+
+@pytest.mark.parametrize(("text", "prior", "expected"), [
+    # A part of a town or province, then its name.
+    ("THE DEPUTY WAS KIDNAPPED IN DOWNTOWN GRANADA, ANTIOQUIA.", "CO", {"GRANADA": "CO"}),
+    ("A man was shot in downtown Akron on Monday.", "US", {"Akron": "US"}),
+    # Near miss: a direction that is part of the name.
+    ("A man was shot in West Virginia on Monday.", "US", {"West Virginia": "US"}),
+])
+def test_a_place_after_a_part_of_it(places, text, prior, expected):
+    assert _named(text, places, prior) == expected

@@ -55,6 +55,13 @@ _CUE_RE = re.compile(
     rf"(?=(?P<name>{_NAME}))"
 )
 _TRAILING_ADMIN_WORD = re.compile(rf"(?i)[ \t\n]+{_ADMIN_WORDS}$")
+# "in downtown Granada", "in northern Morazan": a part of the place, then its name (tried only
+# where the words after the cue name no place themselves: "in West Virginia" is one name).
+_PART_CUE_RE = re.compile(
+    rf"(?P<cue>(?i:\b(?:in|near|outside|at|from|to)\b))(?:{_GAP})(?:(?i:the)(?:{_GAP}))?"
+    rf"(?P<part>(?i:downtown|uptown|central|northern|southern|eastern|western|north|south|east|west|"
+    rf"northeastern|northwestern|southeastern|southwestern|rural))(?:{_GAP})(?=(?P<name>{_NAME}))"
+)
 _AT_WORD = r"(?<![\w'’.-])"  # a name starts a word: the engine gives up at once elsewhere
 _ADMIN_RE = re.compile(rf"{_AT_WORD}(?P<name>{_NAME})(?:{_GAP})(?P<word>(?i:{_ADMIN_WORDS}))\b")
 _REGION = r"[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?"
@@ -374,6 +381,12 @@ class PlaceScanner:
                 mention = self._longest_name(name, start, admin=pattern is _ADMIN_RE, word=word)
                 if mention is not None and mention.start not in found:
                     found[mention.start] = dataclasses.replace(mention, weight=mention.weight * share)
+        for match in _PART_CUE_RE.finditer(self.text):
+            if match.start("part") in found:
+                continue
+            mention = self._longest_name(match.group("name"), match.start("name"), admin=False)
+            if mention is not None and mention.start not in found:
+                found[mention.start] = mention
         return list(found.values())
 
     def _pair(self, match: re.Match[str]) -> PlaceMention | None:
