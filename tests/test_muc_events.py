@@ -375,3 +375,33 @@ def test_an_incident_with_no_place_of_its_own_takes_the_country_of_the_texts_tow
     )
     events = extract_text(text, published="1990-04-06").events
     assert [event.place.country for event in events] == ["SV"] * len(events)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "   A REBEL LEADER SAID IN MANAGUA YESTERDAY THAT THE BOMBING WAS A PROVOCATION.",
+        "   THE TALKS SCHEDULED BETWEEN THE GOVERNMENT AND THE REBELS IN CARACAS WERE SUSPENDED AFTER"
+        " THE BOMBING.",
+    ],
+)
+def test_where_people_spoke_or_met_is_not_where_the_violence_was(second):
+    text = _wire(
+        "   SAN SALVADOR, 2 NOV 89 (RADIO) -- [TEXT] A BOMB EXPLODED AT THE UNION OFFICES TODAY, KILLING"
+        " TWO WORKERS.",
+        second,
+    )
+    events = extract_text(text, published="1989-11-02").events
+    assert {e.place.country for e in events} == {"SV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # Near misses: what was said is where it happened.
+        ("Police said the man was shot in Akron on Monday.", "Akron"),
+        ("The visitor was shot in Akron on Monday.", "Akron"),
+    ],
+)
+def test_a_place_told_in_speech_stays_the_scene(text, town):
+    assert extract_text(text, published="2016-05-10").events[0].place.name == town

@@ -356,7 +356,7 @@ class PlaceScanner:
         return (self.gazetteer.find_country(name), _NATIONALITY) if name else (None, 0.0)
 
     def _country_like(self, phrase: str, start: int) -> bool:
-        letters = phrase.replace(".", "")
+        letters = "".join(c for c in phrase if c.isalpha())  # "AND--" is the word "and", no Andorra
         if not self._proper(phrase) or phrase.lower() in _STOP or len(letters) < 2:
             return False
         short_form = letters.isupper() and ("." in phrase.rstrip(".") or not self.upper)

@@ -472,7 +472,8 @@ class EventFinder:
         as the dateline, and counted again as a name of the first sentence, which every wire
         text runs it into, it would outweigh the town the story names."""
         named = self.scanner.within(first, last) + [m for m in self.listed if first <= m.start < last]
-        return [m for m in named if not self._in_dateline(m.start)]
+        return [m for m in named
+                if not self._in_dateline(m.start) and not _where_others_are(self.text, m.start)]
 
     def _places(self, unit: ParsedUnit, sent: SpacySpan) -> Counter:
         places: Counter = Counter()
@@ -484,6 +485,8 @@ class EventFinder:
         for ent in sent.ents:
             start = unit.start_of(ent[0])
             if ent.label_ not in ("GPE", "LOC", "FAC") or start in taken or self._in_dateline(start):
+                continue
+            if _where_others_are(self.text, start):
                 continue
             if self.scanner.common_word(ent.text):
                 continue
@@ -646,6 +649,26 @@ class EventFinder:
             # No date of its own: it happened on or before the report was published.
             return DateRange(start=None, end=self.published, precision=None, inferred=True)
         return DateRange(start=None, end=None)
+
+
+# Where people spoke, met or went, not where the violence was: "said in Managua yesterday",
+# "the talks scheduled between the government and the rebels in Caracas", "left for Panama".
+# A speech verb only right before the place ("police said the man was shot in Akron" keeps Akron).
+_SPOKE_BEFORE = re.compile(
+    r"(?i)\b(?:said|stated|declared|announced|added|noted|spoke|speaking)"
+    r"(?:\s+(?:today|yesterday|here|there|\w+day))?\s+(?:in|at|from)\s+(?:the\s+)?$"
+)
+_MET_BEFORE = re.compile(
+    r"(?i)\b(?:talks|negotiations|meeting|dialogue|conference|summit|session|visit\w*|trip|arrived|"
+    r"left\s+for|fled\s+to|refuge|exile)\b"
+    r"(?:\s+(?!(?:killed|shot|attacked|bombed|murdered|kidnapped|wounded|died|massacred)\b)[\w'-]+){0,7}?"
+    r"\s+(?:in|at|to|for)\s+(?:the\s+)?$"
+)
+
+
+def _where_others_are(text: str, start: int) -> bool:
+    return bool(_SPOKE_BEFORE.search(text, max(0, start - 40), start)
+                or _MET_BEFORE.search(text, max(0, start - 90), start))
 
 
 def _date_what_else_was_done(families: list[_Family], events: list[Event]) -> None:
