@@ -405,3 +405,19 @@ def test_where_people_spoke_or_met_is_not_where_the_violence_was(second):
 )
 def test_a_place_told_in_speech_stays_the_scene(text, town):
     assert extract_text(text, published="2016-05-10").events[0].place.name == town
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("   CLANDESTINE, 15 JUN 89 (RADIO) -- [TEXT] THE ARMY BOMBED VILLAGES IN EL SALVADOR TODAY.",
+         "   WE RECALL THE KIDNAPPING THAT THE ARMY CARRIED OUT AGAINST A FORMER U.S. AMBASSADOR."),
+        ("   LA PAZ, 2 JUN 89 (RADIO) -- [TEXT] GUNMEN KILLED TWO MISSIONARIES IN EL ALTO TODAY.",
+         "   THE OBJECTS FOUND AT THE SCENE OF THE MURDER HAVE BEEN SENT TO WASHINGTON FOR TESTS."),
+        ("   CLANDESTINE, 15 JUN 89 (RADIO) -- [TEXT] THE ARMY BOMBED VILLAGES IN EL SALVADOR TODAY.",
+         "   WE DENOUNCE THE KIDNAPPING OF TWO AMERICAN CITIZENS BY THE SAME TROOPS."),
+    ],
+)
+def test_a_country_that_says_whose_people_or_where_things_went_is_not_the_scene(first, second):
+    events = extract_text(_wire(first, second), published="1989-06-15").events
+    assert "US" not in {e.place.country for e in events}

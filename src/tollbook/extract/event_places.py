@@ -77,6 +77,21 @@ _INSTITUTION_AFTER = re.compile(
     r"(?i)\s+(?:congress|senate|embassy|embassies|consulate|government|administration|"
     r"state\s+department|media|press|army|armed\s+forces|military|navy|air\s+force|president|ambassador)\b"
 )
+# "two American citizens", "the U.S. ambassador", "Colombian priests": people of a country.
+_PEOPLE_AFTER = re.compile(
+    r"(?i)\s+(?:former\s+)?(?:citizens?|nationals?|diplomats?|tourists?|businessm[ae]n|priests?|nuns?|"
+    r"missionar(?:y|ies)|journalists?|reporters?|volunteers?|advisers?|advisors?|experts?|officials?|"
+    r"ambassadors?|envoys?|consul)\b"
+)
+
+
+def says_who(text: str, mention: PlaceMention) -> bool:
+    """Whether a country mention names whose people or institution ("the U.S. ambassador", "two
+    American citizens", "the Colombian embassy") rather than where."""
+    return bool(mention.place.precision == PlacePrecision.COUNTRY and mention.weight < _LOCATED and (
+        _INSTITUTION_AFTER.match(text, mention.end) or _PEOPLE_AFTER.match(text, mention.end)))
+
+
 # "IN NORTHERN MORAZAN": a direction, though "Northern" is a province of several countries.
 _COMPASS = {"northern", "southern", "eastern", "western", "central"}
 # A town votes for its country only if this many people live in it: the hamlets named for English

@@ -39,7 +39,7 @@ from tollbook.extract.event_dates import (
     publication_day,
     tally_period,
 )
-from tollbook.extract.event_places import PlaceMention, PlaceScanner, filed_abroad, read_dateline
+from tollbook.extract.event_places import PlaceMention, PlaceScanner, filed_abroad, read_dateline, says_who
 from tollbook.extract.lexicon import INTRANSITIVE_OUTCOMES, OUTCOME_ADJECTIVES, OUTCOME_VERBS, SPEECH_VERBS
 from tollbook.model import (
     ROUND_UP_KIND,
@@ -366,7 +366,8 @@ class EventFinder:
                 if paragraph < 0:
                     continue
                 for mention in self._named_within(*spans[paragraph]):
-                    family.places[mention.place] += mention.weight * _PARAGRAPH_PLACE_WEIGHT
+                    if not says_who(self.text, mention):
+                        family.places[mention.place] += mention.weight * _PARAGRAPH_PLACE_WEIGHT
 
     def _family_of(self, sent: SpacySpan) -> tuple[str | None, list[Token]]:
         found = [t for t in sent if t.lemma_.lower() in _TRIGGERS and t.pos_ in ("NOUN", "VERB")
@@ -480,7 +481,8 @@ class EventFinder:
         first, last = self._sentence_bounds(unit, sent)
         scanned = self._named_within(first, last)
         for mention in scanned:
-            places[mention.place] += mention.weight
+            if not says_who(self.text, mention):
+                places[mention.place] += mention.weight
         taken = {m.start for m in scanned}
         for ent in sent.ents:
             start = unit.start_of(ent[0])
@@ -652,7 +654,8 @@ class EventFinder:
 
 
 # Where people spoke, met or went, not where the violence was: "said in Managua yesterday",
-# "the talks scheduled between the government and the rebels in Caracas", "left for Panama".
+# "the talks scheduled between the government and the rebels in Caracas", "left for Panama",
+# "the objects were sent to Washington", "extradited to the United States".
 # A speech verb only right before the place ("police said the man was shot in Akron" keeps Akron).
 _SPOKE_BEFORE = re.compile(
     r"(?i)\b(?:said|stated|declared|announced|added|noted|spoke|speaking)"
@@ -660,7 +663,7 @@ _SPOKE_BEFORE = re.compile(
 )
 _MET_BEFORE = re.compile(
     r"(?i)\b(?:talks|negotiations|meeting|dialogue|conference|summit|session|visit\w*|trip|arrived|"
-    r"left\s+for|fled\s+to|refuge|exile)\b"
+    r"left\s+for|fled\s+to|refuge|exile|sent|extradited|extradition|deported|flown|transferred)\b"
     r"(?:\s+(?!(?:killed|shot|attacked|bombed|murdered|kidnapped|wounded|died|massacred)\b)[\w'-]+){0,7}?"
     r"\s+(?:in|at|to|for)\s+(?:the\s+)?$"
 )
