@@ -421,3 +421,21 @@ def test_a_place_told_in_speech_stays_the_scene(text, town):
 def test_a_country_that_says_whose_people_or_where_things_went_is_not_the_scene(first, second):
     events = extract_text(_wire(first, second), published="1989-06-15").events
     assert "US" not in {e.place.country for e in events}
+
+
+def test_the_death_of_named_victims_is_an_incident():
+    text = _wire("   SAN SALVADOR, 25 APR 90 (RADIO) -- [TEXT] THE HIGH COMMAND IS STUDYING REPORTS THAT THE"
+                 " OFFICER INVOLVED IN THE DEATH OF SIX PRIESTS FOLLOWED ORDERS.")
+    extraction = extract_text(text, published="1990-04-25")
+    assert [e.acled_event_type for e in extraction.events] == ["Violence against civilians"]
+    # told by the noun itself, not only by the figure beside it
+    told = [extraction.document.text[m.start:m.end] for m in extraction.events[0].mentions]
+    assert told == ["DEATH"]
+
+
+@pytest.mark.parametrize("text", [
+    "   SAN SALVADOR, 25 APR 90 (RADIO) -- [TEXT] THE UNION RECEIVED DEATH THREATS TODAY.",
+    "   SAN SALVADOR, 25 APR 90 (RADIO) -- [TEXT] THE BISHOP SPOKE AGAINST THE DEATH PENALTY.",
+])
+def test_death_threats_and_penalties_are_no_incident(text):
+    assert [e for e in extract_text(_wire(text), published="1990-04-25").events if e.acled_event_type] == []

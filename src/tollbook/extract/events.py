@@ -372,7 +372,7 @@ class EventFinder:
     def _family_of(self, sent: SpacySpan) -> tuple[str | None, list[Token]]:
         found = [t for t in sent if t.lemma_.lower() in _TRIGGERS and t.pos_ in ("NOUN", "VERB")
                  and not _other_sense(t)]
-        found += [t for t in sent if _is_casualty_word(t) or _is_body_found(t)]
+        found += [t for t in sent if _is_casualty_word(t) or _is_body_found(t) or _is_death_of(t)]
         if not found:
             return None, []
         votes = Counter(_TRIGGERS.get(t.lemma_.lower(), VIOLENCE) for t in found)
@@ -738,6 +738,12 @@ def _is_casualty_word(token: Token) -> bool:
 
 
 _FOUND_VERBS = frozenset("find discover recover dump locate unearth exhume".split())
+
+
+def _is_death_of(token: Token) -> bool:
+    """"The death of six Jesuits": a casualty told by a noun (not "death threats", "death squads")."""
+    return (token.lemma_.lower() == "death" and token.pos_ == "NOUN"
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children))
 
 
 def _is_body_found(token: Token) -> bool:
