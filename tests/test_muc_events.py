@@ -439,3 +439,11 @@ def test_the_death_of_named_victims_is_an_incident():
 ])
 def test_death_threats_and_penalties_are_no_incident(text):
     assert [e for e in extract_text(_wire(text), published="1990-04-25").events if e.acled_event_type] == []
+
+
+def test_the_country_of_a_dialogue_is_still_the_conflicts():
+    # Near miss: "dialogue ... in El Salvador" names the conflict's country, not a meeting place.
+    text = _wire("   MOSCOW (USSR), 23 JAN 90 (RADIO) -- [TEXT] THE MINISTRY CONDEMNED THE MURDER OF SIX"
+                 " PRIESTS, WHICH HINDERS THE DIALOGUE BETWEEN THE OPPOSING SIDES IN EL SALVADOR.")
+    events = extract_text(text, published="1990-01-23").events
+    assert [e.place.country for e in events] == ["SV"]

@@ -366,7 +366,7 @@ class EventFinder:
                 if paragraph < 0:
                     continue
                 for mention in self._named_within(*spans[paragraph]):
-                    if not says_who(self.text, mention):
+                    if not self._says_who(mention):
                         family.places[mention.place] += mention.weight * _PARAGRAPH_PLACE_WEIGHT
 
     def _family_of(self, sent: SpacySpan) -> tuple[str | None, list[Token]]:
@@ -468,20 +468,26 @@ class EventFinder:
         return (self.scanner.upper and self.dateline is not None
                 and self.dateline.start <= offset < self.dateline.end)
 
+    def _says_who(self, mention: PlaceMention) -> bool:
+        """A mention of another country than the report's own that says whose people or office
+        ("a former U.S. ambassador"); the report's own nationality words still say it is home."""
+        return mention.place.country != self.scanner.home and says_who(self.text, mention)
+
     def _named_within(self, first: int, last: int) -> list[PlaceMention]:
         """The place names of a stretch of text, but for a wire dateline's: it already counts once
         as the dateline, and counted again as a name of the first sentence, which every wire
         text runs it into, it would outweigh the town the story names."""
         named = self.scanner.within(first, last) + [m for m in self.listed if first <= m.start < last]
         return [m for m in named
-                if not self._in_dateline(m.start) and not _where_others_are(self.text, m.start)]
+                if not self._in_dateline(m.start) and not _where_others_are(
+                    self.text, m.start, country=m.place.precision == PlacePrecision.COUNTRY)]
 
     def _places(self, unit: ParsedUnit, sent: SpacySpan) -> Counter:
         places: Counter = Counter()
         first, last = self._sentence_bounds(unit, sent)
         scanned = self._named_within(first, last)
         for mention in scanned:
-            if not says_who(self.text, mention):
+            if not self._says_who(mention):
                 places[mention.place] += mention.weight
         taken = {m.start for m in scanned}
         for ent in sent.ents:
@@ -663,13 +669,33 @@ _SPOKE_BEFORE = re.compile(
 )
 _MET_BEFORE = re.compile(
     r"(?i)\b(?:talks|negotiations|meeting|dialogue|conference|summit|session|visit\w*|trip|arrived|"
-    r"left\s+for|fled\s+to|refuge|exile|sent|extradited|extradition|deported|flown|transferred)\b"
+    r"left\s+for|fled\s+to|refuge|exile|ambassador|envoy|embassy)\b"
     r"(?:\s+(?!(?:killed|shot|attacked|bombed|murdered|kidnapped|wounded|died|massacred)\b)[\w'-]+){0,7}?"
     r"\s+(?:in|at|to|for)\s+(?:the\s+)?$"
 )
 
 
-def _where_others_are(text: str, start: int) -> bool:
+# Where things or people were sent: "extradited to the United States", "sent to Washington".
+_SENT_BEFORE = re.compile(
+    r"(?i)\b(?:sent|extradited|extradition|deported|flown|transferred)\b(?:\s+[\w'-]+){0,3}?"
+    r"\s+(?:to|for)\s+(?:the\s+)?$"
+)
+
+
+_TOWN_THEN_COUNTRY = re.compile(r"\b[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'’ -]{1,40},\s*$")
+
+
+def _where_others_are(text: str, start: int, *, country: bool = False) -> bool:
+    """A place people spoke or met in (a town: "dialogue ... in El Salvador" still names the
+    conflict's country), or one things or people were sent to."""
+    if _SENT_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    if country:
+        # Only as the country of such a town: "talks ... in Caracas, Venezuela".
+        town = _TOWN_THEN_COUNTRY.search(text, max(0, start - 45), start)
+        if town is None:
+            return False
+        start = town.start()
     return bool(_SPOKE_BEFORE.search(text, max(0, start - 40), start)
                 or _MET_BEFORE.search(text, max(0, start - 90), start))
 
