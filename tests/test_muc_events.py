@@ -447,3 +447,12 @@ def test_the_country_of_a_dialogue_is_still_the_conflicts():
                  " PRIESTS, WHICH HINDERS THE DIALOGUE BETWEEN THE OPPOSING SIDES IN EL SALVADOR.")
     events = extract_text(text, published="1990-01-23").events
     assert [e.place.country for e in events] == ["SV"]
+
+
+def test_a_town_of_one_country_named_again_sets_a_story_that_names_no_country():
+    text = _wire(
+        "   CLANDESTINE, 19 MAR 89 (RADIO) -- [TEXT] TWO REPORTERS WERE SHOT LAST NIGHT IN SOYAPANGO.",
+        "   TROOPS ARE PATROLLING THE AREA OF SOYAPANGO.",
+    )
+    events = extract_text(text, published="1989-03-19").events
+    assert [e.place.country for e in events] == ["SV"]
