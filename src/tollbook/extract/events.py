@@ -669,7 +669,7 @@ _SPOKE_BEFORE = re.compile(
 )
 _MET_BEFORE = re.compile(
     r"(?i)\b(?:talks|negotiations|meeting|dialogue|conference|summit|session|visit\w*|trip|arrived|"
-    r"left\s+for|fled\s+to|refuge|exile|ambassador|envoy|embassy)\b"
+    r"left\s+for|fled\s+to|refuge|exile|ambassador|envoy)\b"
     r"(?:\s+(?!(?:killed|shot|attacked|bombed|murdered|kidnapped|wounded|died|massacred)\b)[\w'-]+){0,7}?"
     r"\s+(?:in|at|to|for)\s+(?:the\s+)?$"
 )
