@@ -189,6 +189,8 @@ def test_an_act_with_no_day_before_it_takes_the_incident_date():
         ("THE COURT FREED A MAN SUSPECTED OF KILLING A NURSE.", ["attack"]),
         ("THE UNIONS MARCHED TO PROTEST THE BOMBING OF THEIR OFFICES ON 3 MAY.", ["explosion"]),
         ("HE DENIED THAT THE DELAY IS LINKED TO THE ASSASSINATION OF A DEPUTY IN PERU.", ["attack"]),
+        ("THE MAYOR EXTENDED THE CURFEW AFTER LEARNING OF THE KILLING OF A FORMER MAYOR.", ["attack"]),
+        ("NEWS OF THE KIDNAPPING OF THE BANKER REACHED THE CAPITAL LATE.", ["abduction"]),
         # Near misses: an arrest for something else, and a crime only feared.
         ("POLICE ARRESTED TWO MEN IN CONNECTION WITH THE THEFT OF A TRUCK.", []),
         ("THE MINISTER SPOKE IN CONNECTION WITH THE ELECTIONS.", []),

@@ -50,15 +50,16 @@ _UNDONE_BEFORE = re.compile(
     r"\b(?:not|never|n't|no longer|(?:will|would|shall|to) not|threat\w* to|plan\w* to|intend\w* to|"
     r"vow\w* to|promis\w* to|will|would)\s+(?:\w+\s+)?$"
 )
-# A crime an arrest, a charge, an inquiry or a protest is about ("arrested in connection with the
-# murder of the senator", "suspected of killing the candidate", "marched to protest the bombing of
-# the union's offices"): the act itself, told in passing.
+# A crime an arrest, a charge, an inquiry, a protest or a decision is about ("arrested in
+# connection with the murder of the senator", "suspected of killing the candidate", "marched to
+# protest the bombing of the union's offices", "after learning of the killing of the former
+# mayor"): the act itself, told in passing.
 _CRIMES = r"murder(?:s|ing)?|assassinat(?:ion|ing)|massacre|killings?|deaths?|attacks?|bombings?|kidnappings?"
 _CRIME_OF_RECORD = re.compile(
     r"\b(?:in connection with|suspected of|accused of|charged with|involved in|involvement in|"
     r"responsible for|implicated in|investigat\w*(?: into)?|arrested for|participat\w* in|"
     r"protest\w*(?: against)?|condemn\w*|repudiat\w*|linked to|related to|"
-    r"in (?:retaliation|reprisal|revenge) for)\s+"
+    r"in (?:retaliation|reprisal|revenge) for|learn\w* of|news of|informed of|word of)\s+"
     rf"(?:(?:the|being|having)\s+)*(?:\w+\s+){{0,2}}?(?P<act>{_CRIMES})\b"
 )
 # Where such a crime is named, for the words ("killing", "death") no act kind lists.
