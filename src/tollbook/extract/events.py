@@ -168,7 +168,12 @@ class EventFinder:
         self.published = published
         self.dateline: PlaceMention | None = None
         self.scanner: PlaceScanner | None = None
-        self.listed: list[PlaceMention] = []  # towns only a list of towns shows to be towns
+        # The place names that may set a scene (the scan's and those only a list of towns shows
+        # to be towns, less where people spoke, met or were sent), by offset; read once per report.
+        self._scene: list[PlaceMention] = []
+        self._scene_parts: tuple[list[PlaceMention], ...] = ([], [])
+        self._scene_starts: tuple[list[int], ...] = ([], [])
+        self._who: set[int] = set()  # starts of country words that say whose people, not where
         self._event_dates_cache: tuple[list[int], list[DateRange], list[int], list[DateRange]] | None = None
         self._lone_event = False  # the report tells one event: any date of it may be that event's
         self._telling_dates: set[int] = set()  # starts of kept dates whose sentence tells of an event
@@ -183,7 +188,7 @@ class EventFinder:
             # country the story tells of instead, and give the dateline no vote.
             self.scanner = PlaceScanner(self.text, self.gazetteer, told_of)
             dateline = None
-        self.listed = town_lists.listed_towns(self.text, self.scanner)
+        self._read_scene()
         sentences = self._sentences()
         violent = [s for s in sentences if s.family == VIOLENCE]
         families = [_family(VIOLENCE, group, kind) for group, kind in incidents.split(violent, self.text)]
@@ -468,19 +473,31 @@ class EventFinder:
         return (self.scanner.upper and self.dateline is not None
                 and self.dateline.start <= offset < self.dateline.end)
 
+    def _read_scene(self) -> None:
+        listed = town_lists.listed_towns(self.text, self.scanner)
+        # The scan's names, then the listed towns, each in text order (ties go to the scan).
+        self._scene_parts = tuple(
+            [m for m in group if not _where_others_are(
+                self.text, m.start, country=m.place.precision == PlacePrecision.COUNTRY)]
+            for group in (self.scanner.mentions, listed))
+        self._scene_starts = tuple([m.start for m in part] for part in self._scene_parts)
+        self._scene = [m for part in self._scene_parts for m in part]
+        # A mention of another country than the report's own that says whose people or office
+        # ("a former U.S. ambassador"); the report's own nationality words still say it is home.
+        self._who = {m.start for m in self._scene
+                     if m.place.country != self.scanner.home and says_who(self.text, m)}
+
     def _says_who(self, mention: PlaceMention) -> bool:
-        """A mention of another country than the report's own that says whose people or office
-        ("a former U.S. ambassador"); the report's own nationality words still say it is home."""
-        return mention.place.country != self.scanner.home and says_who(self.text, mention)
+        return mention.start in self._who
 
     def _named_within(self, first: int, last: int) -> list[PlaceMention]:
         """The place names of a stretch of text, but for a wire dateline's: it already counts once
         as the dateline, and counted again as a name of the first sentence, which every wire
         text runs it into, it would outweigh the town the story names."""
-        named = self.scanner.within(first, last) + [m for m in self.listed if first <= m.start < last]
-        return [m for m in named
-                if not self._in_dateline(m.start) and not _where_others_are(
-                    self.text, m.start, country=m.place.precision == PlacePrecision.COUNTRY)]
+        named = []
+        for part, starts in zip(self._scene_parts, self._scene_starts, strict=True):
+            named += part[bisect.bisect_left(starts, first):bisect.bisect_left(starts, last)]
+        return [m for m in named if not self._in_dateline(m.start)]
 
     def _places(self, unit: ParsedUnit, sent: SpacySpan) -> Counter:
         places: Counter = Counter()
