@@ -148,6 +148,11 @@ def test_align_maximises_agreement_one_to_one(weights, expected):
     ("Strategic developments", "Looting/property destruction", "ROBBED THE BANK", "ROBBERY"),
     ("Protests", "Peaceful protest", "AN ARMED STRIKE HALTED TRANSPORT", "FORCED WORK STOPPAGE"),
     ("Strategic developments", "Arrests", "POLICE ARRESTED TWO", None),
+    # A bomb found and defused is MUC's attempted bombing; a cache of grenades is no incident.
+    ("Strategic developments", "Disrupted weapons use", "BOMB DYNAMITE", "BOMBING"),
+    ("Strategic developments", "Disrupted weapons use", "DEFUSED AN EXPLOSIVE DEVICE", "BOMBING"),
+    ("Strategic developments", "Disrupted weapons use", "A CACHE OF GRENADES AND DYNAMITE", None),
+    ("Strategic developments", "Disrupted weapons use", "SHOT DOWN A PLANE", None),
     (None, None, "NOTHING HAPPENED", None),
 ])
 def test_muc_type(acled, sub, text, expected):

@@ -40,6 +40,9 @@ CASES = [
     ("Hundreds of teachers marched peacefully to demand higher wages.", P, "Peaceful protest"),
     ("Police dispersed the sit-in and detained a dozen protesters.", P, "Protest with intervention"),
     ("Security forces opened fire on demonstrators, killing four.", P, "Excessive force against protesters"),
+    ("Police fired on the crowd outside the stadium, wounding six.", P, "Excessive force against protesters"),
+    # Brutality with no protest or crowd in sight is violence against civilians.
+    ("The brutally mutilated bodies of two students were found on a road.", V, "Attack"),
     # Riots
     ("Protesters threw stones at police and set tyres alight.", R, "Violent demonstration"),
     ("An angry mob lynched a man accused of stealing a goat.", R, "Mob violence"),

@@ -40,6 +40,10 @@ _ARSON = re.compile(rf"\b(?:arson|{SET_ON_FIRE}|burn(?:ed|t|ing)?|torch\w*|incen
 _ROBBERY = re.compile(r"\b(?:rob(?:bed|bery|beries|bers?)?|stole|stolen|steal\w*|loot\w*|hold-?up|heist)\b")
 _STOPPAGE = re.compile(r"\b(?:armed strike|work stoppage|stoppage|paro armado|general strike|"
                        r"forced (?:to )?(?:close|stop|strike))\b")
+# A bomb planted and made safe is MUC's ATTEMPTED BOMBING (template-doc-part2, slot 5); weapons
+# found in a cache were never set to go off.
+_PLANTED_BOMB = re.compile(r"\b(?:bombs?|explosives?|(?:explosive )?devices?|dynamite|charges?)\b")
+_CACHE = re.compile(r"\b(?:caches?|arsenals?|depots?|hauls?|stockpiles?)\b")
 
 Key = tuple[dt.date | None, dt.date | None]
 
@@ -63,6 +67,8 @@ def muc_type(acled_type: str | None, sub_type: str | None, text: str) -> str | N
         if _ROBBERY.search(lowered):
             return "ROBBERY"
         return "ARSON" if _ARSON.search(lowered) else "ATTACK"
+    if sub_type == "Disrupted weapons use":
+        return "BOMBING" if _PLANTED_BOMB.search(lowered) and not _CACHE.search(lowered) else None
     if acled_type in ("Battles", "Violence against civilians", "Riots"):
         return "ATTACK"
     return None

@@ -412,6 +412,7 @@ _WITHDRAWAL = re.compile(
 _PEOPLE_SHOT = re.compile(r"\b(?:shot|killed|wounded|injured|murdered|gunned down)\b", re.IGNORECASE)
 _CASUALTIES = re.compile(r"\b(?:killed|dead|died|wounded|injured|murdered|casualties)\b")
 _PROTEST = re.compile(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors)|rall(?:y|ies)|marchers|sit-?in)\b")
+_CROWD = re.compile(r"\bcrowds?\b")
 _PROTESTERS_VIOLENT = re.compile(
     r"\b(?:riot\w*|stones?|rocks|bricks|torched|set fire|pelt\w*|molotov|vandali[sz]\w*|clash\w*|"
     r"(?<!non-)violen(?:t|ce)|aggressive|thrown|threw|looted|smashed|"
@@ -484,6 +485,11 @@ def _apply_context(text: str, totals: dict[tuple[str, str], float]) -> None:
     protest = bool(_PROTEST.search(text))
     if protest:
         _settle_protest(text, totals)
+    elif not _CROWD.search(text):
+        # "Brutally murdered students" with no protest or crowd told of is violence against civilians.
+        excessive = totals.pop((PROTESTS, "Excessive force against protesters"), 0.0)
+        if excessive:
+            totals[(CIVILIANS, "Attack")] = totals.get((CIVILIANS, "Attack"), 0.0) + excessive
     territory = bool(_TERRITORY.search(text))
     regain = totals.get((BATTLES, "Government regains territory"), 0.0)
     overtake = totals.get((BATTLES, "Non-state actor overtakes territory"), 0.0)
