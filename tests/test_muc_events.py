@@ -456,3 +456,46 @@ def test_a_town_of_one_country_named_again_sets_a_story_that_names_no_country():
     )
     events = extract_text(text, published="1989-03-19").events
     assert [e.place.country for e in events] == ["SV"]
+
+
+def test_a_protest_with_no_place_of_its_own_is_set_at_the_dateline():
+    # The dateline names where a march was as surely as where a shooting was; the embassy the
+    # marchers passed is whose building, not another country.
+    text = _wire(
+        "   QUITO, 4 MAY 90 (RADIO) -- [TEXT] SOME 200 TEACHERS MARCHED YESTERDAY TO DEMAND\n"
+        "HIGHER WAGES.  WHEN THE MARCHERS PASSED THE PERUVIAN EMBASSY THEY THREW STONES AT\n"
+        "THE GUARDS.",
+    )
+    events = extract_text(text, published="1990-05-04").events
+    assert [(e.acled_event_type, e.place.country) for e in events] == [("Riots", "EC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # A country's name wrapped over two lines is still its name.
+        (
+            "   CLANDESTINE, 4 MAY 90 (RADIO) -- [TEXT] THE U.S. ADVISERS KNEW OF THE PLAN.  IN EL\n"
+            "SALVADOR, TROOPS MURDERED TWO TEACHERS YESTERDAY.\n",
+            "SV",
+        ),
+        # A capital named for its country names the country.
+        (
+            "   CLANDESTINE, 4 MAY 90 (RADIO) -- [TEXT] THE U.S. ADVISERS KNEW OF THE PLAN.\n"
+            "TROOPS MURDERED TWO TEACHERS YESTERDAY.  THE PEOPLE OF SAN SALVADOR MOURN THEM.\n",
+            "SV",
+        ),
+        # "Salvador" alone is a man's name, not his country.
+        (
+            "   LIMA, 4 MAY 90 -- [TEXT] GENERAL JUAN DIAZ SALVADOR SAID THE POLICE ARE\n"
+            "INVESTIGATING THE MURDER OF A FORMER MINISTER.\n\n"
+            "   [REPORTER] WHO ARE THE MURDERERS?  [DIAZ SALVADOR] WE HAVE ARRESTED 16\n"
+            "SUSPECTS.  [REPORTER] AND THE MURDER?  [DIAZ SALVADOR] THE CASE IS OPEN.\n\n"
+            "   [REPORTER] WHEN?  [DIAZ SALVADOR] SOON.  [DIAZ SALVADOR] THE MURDER SHOCKED US.\n",
+            "PE",
+        ),
+    ],
+)
+def test_a_country_is_named_by_its_whole_name(text, country):
+    event = extract_text(text, published="1990-05-04").events[0]
+    assert event.place.country == country

@@ -106,6 +106,23 @@ def test_find_country(gaz):
     assert gaz.find_country("Caracas") is None
 
 
+def test_a_name_without_its_article_is_no_country(gaz):
+    # English writes El Salvador with its article; "Salvador" alone is a city of Brazil, or a name.
+    assert gaz.find_country("El Salvador").country == "SV"
+    assert gaz.find_country("Salvador") is None
+    assert gaz.lookup("Salvador").country == "BR"
+    assert gaz.find_country("Gambia").country == "GM"  # a name that needs no article keeps it
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("San Salvador", "SV"), ("SAN SALVADOR", "SV"),
+    ("Guatemala City", None),  # read by the country's name in it
+    ("Lima", None), ("Salvador", None), ("El Salvador", None),
+])
+def test_a_capital_that_bears_its_countrys_name(gaz, name, country):
+    assert gaz.country_of_capital_named_for_it(name) == country
+
+
 def test_capital(gaz):
     assert (gaz.capital("VE").name, gaz.capital("VE").country) == ("Caracas", "VE")
     assert gaz.capital("US").admin1 == "District of Columbia"

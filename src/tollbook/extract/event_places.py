@@ -66,7 +66,7 @@ _AT_WORD = r"(?<![\w'’.-])"  # a name starts a word: the engine gives up at on
 _ADMIN_RE = re.compile(rf"{_AT_WORD}(?P<name>{_NAME})(?:{_GAP})(?P<word>(?i:{_ADMIN_WORDS}))\b")
 _REGION = r"[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?"
 _PAIR_RE = re.compile(rf"{_AT_WORD}(?P<town>[A-Z]{_NAME}),[ \t]+(?P<region>{_REGION})\b")
-_COUNTRY_WORDS = rf"(?:[ \t]+{_WORD}){{0,2}}))"
+_COUNTRY_WORDS = rf"(?:(?:{_GAP}){_WORD}){{0,2}}))"  # "EL\nSALVADOR" wraps a line
 _COUNTRY_WORD_RE = re.compile(rf"{_AT_WORD}(?=(?P<words>{_WORD}{_COUNTRY_WORDS}")
 _CAPITALISED_COUNTRY_WORD_RE = re.compile(rf"{_AT_WORD}(?=(?P<words>[A-Z]{_WORD}{_COUNTRY_WORDS}")
 _LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|to|near|across|throughout|inside|into)\s+(?:the\s+)?$")
@@ -343,26 +343,30 @@ class PlaceScanner:
         found, taken = [], -1
         pattern = _COUNTRY_WORD_RE if self.upper else _CAPITALISED_COUNTRY_WORD_RE
         for match in pattern.finditer(self.text):
-            start, words = match.start(), match.group("words").split()
+            start = match.start()
             if start < taken:
                 continue
+            # Each word with the offset it ends at: a name may wrap a line.
+            words = [(w.group(), start + w.end()) for w in re.finditer(r"\S+", match.group("words"))]
             for size in range(len(words), 0, -1):
-                phrase = _without_stop(" ".join(words[:size]).rstrip(",;:"))
+                written = " ".join(word for word, _end in words[:size])
+                phrase = _without_stop(written.rstrip(",;:"))
                 if not self._country_like(phrase, start):
                     continue
                 place, weight = self._country(phrase)
                 if place is not None:
-                    if weight == _NAMED and self._located_at(start, phrase):
+                    end = words[size - 1][1] - (len(written) - len(phrase))
+                    if weight == _NAMED and self._located_at(start, end, phrase):
                         weight = _LOCATED
-                    found.append(PlaceMention(start, start + len(phrase), place, weight))
-                    taken = start + len(phrase)
+                    found.append(PlaceMention(start, end, place, weight))
+                    taken = end
                     break
         return found
 
-    def _located_at(self, start: int, phrase: str) -> bool:
+    def _located_at(self, start: int, end: int, phrase: str) -> bool:
         """"in Peru", or "in Cuzco, Peru" (but "in Burke County, Georgia" names a state, and
         "in the U.S. Congress" an institution)."""
-        if _INSTITUTION_AFTER.match(self.text, start + len(phrase)):
+        if _INSTITUTION_AFTER.match(self.text, end):
             return False
         if _LOCATIVE_BEFORE.search(self.text, max(0, start - 20), start):
             return True
@@ -373,6 +377,10 @@ class PlaceScanner:
         place = self.gazetteer.find_country(phrase)
         if place is not None:
             return place, _NAMED
+        capital_of = self.gazetteer.country_of_capital_named_for_it(phrase)
+        if capital_of is not None:
+            # "San Salvador" names El Salvador as "Guatemala City" names Guatemala.
+            return self.gazetteer.find_country(self.gazetteer.country_name(capital_of)), _NAMED
         code = self.gazetteer.country_code(phrase)
         name = self.gazetteer.country_name(code) if code else None
         return (self.gazetteer.find_country(name), _NATIONALITY) if name else (None, 0.0)

@@ -201,7 +201,7 @@ class EventFinder:
         if dateline is not None:
             # A dateline ("DAYTON, Ohio — …") names where the story was filed: usually where it happened.
             for family in families:
-                if family.name == VIOLENCE and not _set_abroad(family, dateline.place):
+                if not _set_abroad(family, dateline.place):
                     family.places[dateline.place] += _DATELINE_WEIGHT
         self._lone_event = len(families) == 1
         events = [self._event(f"e{number}", family) for number, family in enumerate(families, 1)]
