@@ -16,6 +16,7 @@ from tollbook.pipeline import extract_text
     [
         ("ON LEAVING, THE RAIDERS SET FIRE TO A BAKERY.", ["destruction"]),
         ("ARMED MEN KIDNAPPED THE JUDGE AND BURNED HIS JEEP.", ["abduction", "destruction"]),
+        ("ONE OF THE TRUCKS WAS TOTALLY DESTROYED BY FIRE NEAR THE MARKET.", ["destruction"]),
         ("THE NOTARY WAS SHOT TO DEATH BY TWO MEN ON A MOTORCYCLE.", ["attack"]),
         ("LAST NIGHT TWO DRIVERS WERE SHOT BY UNIFORMED MEN.", ["attack"]),
         ("A BOMB EXPLODED AT THE GATE OF THE BREWERY.", ["explosion"]),

@@ -98,6 +98,8 @@ def test_protest_words_in_another_sense(text, protest):
         ("   LIMA, 4 MAY 90 -- [TEXT] A JUDGE WAS ASSASSINATED TODAY IN THE CAPITAL.", True),
         ("   LIMA, 4 MAY 90 -- [TEXT] THE ASSASSINATION OF THE JUDGE SHOCKED THE COUNTRY.", True),
         ("   LIMA, 4 MAY 90 -- [TEXT] SABOTAGE CUT THE POWER TO THE NORTHERN TOWNS LAST NIGHT.", True),
+        ("   LIMA, 4 MAY 90 -- [TEXT] ALL UNION OFFICES IN THE CAPITAL WERE LOOTED LAST NIGHT.", True),
+        ("   LIMA, 4 MAY 90 -- [TEXT] SOLDIERS RANSACKED THE NEWSPAPER'S OFFICES TODAY.", True),
         ("   LIMA, 4 MAY 90 -- [TEXT] THE JUDGE OPENED THE NEW COURTHOUSE IN THE CAPITAL TODAY.", False),
     ],
 )
@@ -401,6 +403,8 @@ def test_where_people_spoke_or_met_is_not_where_the_violence_was(second):
         # Near misses: what was said is where it happened.
         ("Police said the man was shot in Akron on Monday.", "Akron"),
         ("The visitor was shot in Akron on Monday.", "Akron"),
+        # The police a story is "according to" are the place's own.
+        ("A man was shot in the chest at his home early Friday, according to Dayton police.", "Dayton"),
     ],
 )
 def test_a_place_told_in_speech_stays_the_scene(text, town):
@@ -416,6 +420,8 @@ def test_a_place_told_in_speech_stays_the_scene(text, town):
          "   THE OBJECTS FOUND AT THE SCENE OF THE MURDER HAVE BEEN SENT TO WASHINGTON FOR TESTS."),
         ("   CLANDESTINE, 15 JUN 89 (RADIO) -- [TEXT] THE ARMY BOMBED VILLAGES IN EL SALVADOR TODAY.",
          "   WE DENOUNCE THE KIDNAPPING OF TWO AMERICAN CITIZENS BY THE SAME TROOPS."),
+        ("   QUITO, 30 APR 90 (RADIO) -- [TEXT] GUNMEN ATTACKED A BOAT ON A RIVER TODAY.",
+         "   ONE MAN WAS KILLED.  THE ATTACKERS RETURNED TO THE UNITED STATES WITH TWO HOSTAGES."),
     ],
 )
 def test_a_country_that_says_whose_people_or_where_things_went_is_not_the_scene(first, second):
@@ -499,3 +505,73 @@ def test_a_protest_with_no_place_of_its_own_is_set_at_the_dateline():
 def test_a_country_is_named_by_its_whole_name(text, country):
     event = extract_text(text, published="1990-05-04").events[0]
     assert event.place.country == country
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # A source after "according to" is no place: Red Cross is a town somewhere.
+        "   ACCORDING TO THE RED CROSS, THE TEACHER WAS KILLED IN THE CROSSFIRE.\n\n"
+        "   HIS BODY WILL BE SENT TO THE UNITED STATES.",
+        # A Spanish word for a neighbourhood before its name is no town: Colonia is Cologne too.
+        "   THE TEACHER WAS KILLED IN COLONIA MIRAMONTES.\n\n   HIS BROTHER IS A DOCTOR IN GERMANY.",
+    ],
+)
+def test_words_that_are_towns_elsewhere_leave_the_dateline_standing(second):
+    text = _wire("   SAN SALVADOR, 13 NOV 89 (RADIO) -- [TEXT] A TEACHER DIED YESTERDAY.", second)
+    events = extract_text(text, published="1989-11-13").events
+    assert events and {e.place.country for e in events} == {"SV"}
+
+
+def test_an_act_between_names_weighed_alike_is_set_in_the_storys_own_country():
+    # The club bears the name of a town abroad; the municipality it stands in is at home.
+    text = _wire(
+        "   BOGOTA, 25 AUG 89 (AFP) -- [TEXT] THE GANG TODAY THREATENED TO KILL 10 JUDGES FOR EVERY\n"
+        "COLOMBIAN WHO IS EXTRADITED TO THE UNITED STATES.",
+        "   THE GANG, WHICH EARLY THIS MORNING SET FIRE TO THE PALM SPRINGS CLUB IN ZIPAQUIRA\n"
+        "MUNICIPALITY, SENT A LETTER TODAY TO A JUDGE.",
+    )
+    arson = [e for e in extract_text(text, published="1989-08-25").events
+             if e.acled_sub_event_type == "Looting/property destruction"]
+    assert [(e.place.name, e.place.country) for e in arson] == [("Zipaquirá", "CO")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # A nationality word before "territory" says where, not whose.
+        (
+            "   CLANDESTINE, 22 MAR 90 (RADIO) -- [TEXT] HONDURAN TROOPS ENTERED 2 KM INSIDE\n"
+            "SALVADORAN TERRITORY YESTERDAY AND KILLED TWO HONDURAN PEASANTS.\n",
+            "SV",
+        ),
+        # Where a group is based is not where the act it reports was.
+        (
+            "   GUATEMALA CITY, 4 FEB 90 (RADIO) -- [TEXT] A REPORT BY A NEWS AGENCY WHOSE MAIN\n"
+            "OFFICES ARE IN MEXICO SAYS THAT A GUERRILLA COLUMN ATTACKED A FARM 2 DAYS AGO.\n",
+            "GT",
+        ),
+    ],
+)
+def test_territory_says_where_and_a_base_does_not(text, country):
+    events = extract_text(text, published="1990-03-22").events
+    assert events and {e.place.country for e in events} == {country}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # Where those who speak are is not where the act they speak of was.
+        (
+            "   CLANDESTINE, 27 NOV 89 (RADIO) -- [TEXT] POLITICIANS IN THE UNITED STATES HAVE ISSUED\n"
+            "STATEMENTS AFFIRMING THAT THE ARMED FORCES MURDERED THE TWO TEACHERS.\n\n"
+            "   THE PEOPLE OF EL SALVADOR MOURN THEM.  EL SALVADOR WILL NOT FORGET.\n",
+            "SV",
+        ),
+        # Near miss: a place the victims were in stays the scene, though officials speak of it.
+        ("Two people were killed in Kabul on Monday, officials in Kabul said.", "AF"),
+    ],
+)
+def test_where_those_who_speak_are_is_not_the_scene(text, country):
+    events = extract_text(text, published="1989-11-28").events
+    assert events and {e.place.country for e in events} == {country}

@@ -45,7 +45,10 @@ _STOP = set(
     # time zones after a clock time ("10:21 AM EST" is no Estonia)
     "est edt cst cdt mst mdt pst pdt akst hst gmt utc".split()
 )
-_GENERIC = {"city", "town", "capital", "department", "province", "county", "state", "region"}
+_GENERIC = {"city", "town", "capital", "department", "province", "county", "state", "region",
+            # Spanish words for a neighbourhood, village or farm before its name ("COLONIA
+            # MIRAMONTES" is no Cologne)
+            "colonia", "barrio", "caserio", "hacienda", "finca", "reparto", "aldea", "vereda"}
 _ADMIN_WORDS = r"(?:department|province|county|parish|state|region|district|municipality|jurisdiction)s?"
 _WORD = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*"
 _GAP = r"[ \t]+\n?[ \t]*|\n[ \t]*"  # one space, or a wrapped line
@@ -53,6 +56,12 @@ _NAME = rf"{_WORD}(?:(?:{_GAP}){_WORD}){{0,4}}"
 _CUE_RE = re.compile(
     rf"(?P<cue>(?i:\b(?:in|near|outside|at|around|from|of|between|and|to)\b))(?:{_GAP})(?:(?i:the)(?:{_GAP}))?"
     rf"(?=(?P<name>{_NAME}))"
+)
+# "according to the Red Cross" names a source, not a place; "according to Fayetteville police"
+# names the place's own police.
+_ACCORDING = re.compile(r"(?i)\baccording\s+$")
+_LOCAL_AGENCY = re.compile(
+    r"(?i)\b(?:police|sheriff\w*|officials?|authorities|county|department|office|prosecutors?|mayor)\b"
 )
 _TRAILING_ADMIN_WORD = re.compile(rf"(?i)[ \t\n]+{_ADMIN_WORDS}$")
 # "in downtown Granada", "in northern Morazan": a part of the place, then its name (tried only
@@ -77,6 +86,7 @@ _INSTITUTION_AFTER = re.compile(
     r"(?i)\s+(?:congress|senate|embassy|embassies|consulate|government|administration|"
     r"state\s+department|media|press|army|armed\s+forces|military|navy|air\s+force|president|ambassador)\b"
 )
+_TERRITORY_AFTER = re.compile(r"(?i)\s+(?:territory|soil)\b")
 # "two American citizens", "the U.S. ambassador", "Colombian priests": people of a country.
 _PEOPLE_AFTER = re.compile(
     r"(?i)\s+(?:former\s+)?(?:citizens?|nationals?|diplomats?|tourists?|businessm[ae]n|priests?|nuns?|"
@@ -90,6 +100,13 @@ def says_who(text: str, mention: PlaceMention) -> bool:
     American citizens", "the Colombian embassy") rather than where."""
     return bool(mention.place.precision == PlacePrecision.COUNTRY and mention.weight < _LOCATED and (
         _INSTITUTION_AFTER.match(text, mention.end) or _PEOPLE_AFTER.match(text, mention.end)))
+
+
+def _a_source(text: str, cue: re.Match[str]) -> bool:
+    """A name after "according to" that is no local agency: who told, not where."""
+    if cue.group("cue").lower() != "to" or not _ACCORDING.search(text, max(0, cue.start() - 12), cue.start()):
+        return False
+    return not _LOCAL_AGENCY.search(cue.group("name"))
 
 
 # "IN NORTHERN MORAZAN": a direction, though "Northern" is a province of several countries.
@@ -282,6 +299,8 @@ class PlaceScanner:
         told: Counter = Counter()
         for pattern in (_ADMIN_RE, _CUE_RE):
             for match in pattern.finditer(self.text):
+                if pattern is _CUE_RE and _a_source(self.text, match):
+                    continue
                 found = self._countries_of_name(match.group("name").split(), admin=pattern is _ADMIN_RE)
                 if found is None:
                     continue
@@ -358,6 +377,8 @@ class PlaceScanner:
                     end = words[size - 1][1] - (len(written) - len(phrase))
                     if weight == _NAMED and self._located_at(start, end, phrase):
                         weight = _LOCATED
+                    elif weight == _NATIONALITY and _TERRITORY_AFTER.match(self.text, end):
+                        weight = _LOCATED  # "inside Salvadoran territory" says where
                     found.append(PlaceMention(start, end, place, weight))
                     taken = end
                     break
@@ -404,6 +425,8 @@ class PlaceScanner:
                 found[mention.start] = mention
         for pattern in (_ADMIN_RE, _CUE_RE):
             for match in pattern.finditer(self.text):
+                if pattern is _CUE_RE and _a_source(self.text, match):
+                    continue
                 name, start = match.group("name"), match.start("name")
                 # "a man of Fontaine", "the mayor of Achi": often a home town, not the scene.
                 share = 0.5 if pattern is _CUE_RE and match.group("cue").lower() == "of" else 1.0

@@ -58,8 +58,10 @@ _ARMS = (
     r"ieds?|bombs?|(?:land)?mines|grenades|rockets|rounds|cartridges|cache)"
 )
 
-# "set fire to", "set the office on fire", "set two schools and a barn on fire", "set ablaze".
-SET_ON_FIRE = r"set (?:on )?fire|set (?:[\w-]+ ){1,6}?on fire|set ablaze"
+# "set fire to", "set the office on fire", "set two schools and a barn on fire", "set ablaze",
+# "was destroyed by fire".
+SET_ON_FIRE = (r"set (?:on )?fire|set (?:[\w-]+ ){1,6}?on fire|set ablaze|"
+               r"(?:destroyed|gutted) by (?:fire|flames)")
 
 # (event type, sub-event type) → [(pattern, weight)]. Patterns are matched on lower-cased text.
 RULES: dict[tuple[str, str], list[tuple[str, float]]] = {

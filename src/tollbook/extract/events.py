@@ -62,7 +62,7 @@ _TRIGGERS = {
         "attack bomb bombing airstrike strike shoot shooting gunfire kill killing explosion blast "
         "explode clash fight fighting battle raid ambush kidnap kidnapping abduct abduction massacre "
         "assault operation stab stabbing murder shootout detonate shell shelling invasion "
-        "assassinate assassination dynamite sabotage arson strafe strafing machinegun".split(),
+        "assassinate assassination dynamite sabotage arson strafe strafing machinegun loot ransack".split(),
         VIOLENCE,
     ),
     "machinegunne": VIOLENCE,  # how the small model lemmatises "MACHINEGUNNED"
@@ -331,7 +331,11 @@ class EventFinder:
             if len(places) >= 2:
                 return places
         located = [m for m in mentions if m.place.precision == PlacePrecision.COUNTRY and m.weight >= 1.0]
-        best = max(towns or provinces or located, key=lambda m: m.weight, default=None)
+        # Of names weighed alike, one in the story's own country: "set fire to the Llano Grande
+        # club in Rionegro" under a Bogota dateline is in Colombia, though Texas has a Llano Grande.
+        home = self.scanner.home
+        best = max(towns or provinces or located, key=lambda m: (m.weight, m.place.country == home),
+                   default=None)
         return [best.place if best else None]
 
     def _sentences(self) -> list[_Sentence]:
@@ -631,7 +635,7 @@ class EventFinder:
         country it is about (an editorial or a communique has no dateline place); in wire text
         that names none, the country its towns lie in (`PlaceScanner.home`)."""
         weights: Counter = Counter()
-        for mention in self.scanner.within(0, len(self.text)):
+        for mention in self._scene:  # not where people spoke, met, were sent or are based
             if mention.place.precision == PlacePrecision.COUNTRY and mention.place.country:
                 weights[mention.place] += mention.weight
         if weights:
@@ -686,16 +690,35 @@ _SPOKE_BEFORE = re.compile(
 )
 _MET_BEFORE = re.compile(
     r"(?i)\b(?:talks|negotiations|meeting|dialogue|conference|summit|session|visit\w*|trip|arrived|"
-    r"left\s+for|fled\s+to|refuge|exile|ambassador|envoy)\b"
+    r"left\s+for|refuge|exile|ambassador|envoy)\b"
     r"(?:\s+(?!(?:killed|shot|attacked|bombed|murdered|kidnapped|wounded|died|massacred)\b)[\w'-]+){0,7}?"
     r"\s+(?:in|at|to|for)\s+(?:the\s+)?$"
 )
 
 
-# Where things or people were sent: "extradited to the United States", "sent to Washington".
+# Where things or people were sent or went after: "extradited to the United States", "sent to
+# Washington", "the attackers returned to Colombia".
 _SENT_BEFORE = re.compile(
-    r"(?i)\b(?:sent|extradited|extradition|deported|flown|transferred)\b(?:\s+[\w'-]+){0,3}?"
-    r"\s+(?:to|for)\s+(?:the\s+)?$"
+    r"(?i)\b(?:sent|extradited|extradition|deported|flown|transferred|moved|returned|fled|escaped|"
+    r"withdrew|retreated)\b(?:\s+[\w'-]+){0,3}?"
+    r"\s+(?:to|for|into)\s+(?:the\s+)?$"
+)
+
+
+# Where those who speak are: "politicians in the United States have issued statements that ...".
+_SPEAKERS_IN_BEFORE = re.compile(
+    r"(?i)\b(?:officials|politicians|leaders|sources|groups|organizations|senators|congressmen|"
+    r"legislators|authorities|spokesm[ae]n|persons|people|experts|observers)\s+in\s+(?:the\s+)?$"
+)
+_SPOKE_AFTER = re.compile(  # the name, then the speech verb
+    r"(?i)[\w'.-]+(?:\s+[\w'.-]+){0,3}?\s+(?:(?:have|has|had)\s+)?"
+    r"(?:said|stated|declared|announced|affirmed|issued|denounced|condemned|charged|claimed|asked|urged)\b"
+)
+
+
+# Where a group is based, not where it acted: "the agency, whose main offices are in Mexico, says".
+_BASED_BEFORE = re.compile(
+    r"(?i)\b(?:based|(?:offices?|headquarters)\s+(?:are|is))\s+(?:in|at)\s+(?:the\s+)?$"
 )
 
 
@@ -704,8 +727,13 @@ _TOWN_THEN_COUNTRY = re.compile(r"\b[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'’ -]{1,40},\s*$
 
 def _where_others_are(text: str, start: int, *, country: bool = False) -> bool:
     """A place people spoke or met in (a town: "dialogue ... in El Salvador" still names the
-    conflict's country), or one things or people were sent to."""
+    conflict's country), one things or people were sent or went to, where a group is based, or
+    where those who speak are ("politicians in the United States have issued statements")."""
     if _SENT_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    if _BASED_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    if _SPEAKERS_IN_BEFORE.search(text, max(0, start - 40), start) and _SPOKE_AFTER.match(text, start):
         return True
     if country:
         # Only as the country of such a town: "talks ... in Caracas, Venezuela".
