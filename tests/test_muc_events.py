@@ -212,6 +212,18 @@ def test_an_incident_without_a_place_takes_the_report_country(text, country):
             "A BOLIVIAN WITNESS SAID.\n",
             "PE",
         ),
+        # Two nationality words are enough under a dateline labelled abroad ...
+        (
+            "   QUITO (ECUADOR), 4 MAY 90 (RADIO) -- [TEXT] THE PRESIDENT SENT A TELEGRAM TO THE\n"
+            "FAMILY OF THE PERUVIAN JUDGE MURDERED YESTERDAY BY PERUVIAN GUERRILLAS.\n",
+            "PE",
+        ),
+        # ... but a border is no country: the shooting was on the dateline's side of it.
+        (
+            "   QUITO (ECUADOR), 4 MAY 90 (RADIO) -- [TEXT] TWO SOLDIERS WERE KILLED YESTERDAY NEAR\n"
+            "THE PERUVIAN BORDER.  ONE OF THE DEAD WAS A PERUVIAN.\n",
+            "EC",
+        ),
     ],
 )
 def test_a_wire_dateline_abroad_names_the_bureau_not_the_scene(text, country):
@@ -545,6 +557,11 @@ def test_an_act_between_names_weighed_alike_is_set_in_the_storys_own_country():
             "SALVADORAN TERRITORY YESTERDAY AND KILLED TWO HONDURAN PEASANTS.\n",
             "SV",
         ),
+        (
+            "   PANAMA CITY (PANAMA), 22 MAR 90 (RADIO) -- [TEXT] A NAVY PATROL FIRED ON A FISHING\n"
+            "BOAT IN COLOMBIAN WATERS YESTERDAY, KILLING TWO FISHERMEN.\n",
+            "CO",
+        ),
         # Where a group is based is not where the act it reports was.
         (
             "   GUATEMALA CITY, 4 FEB 90 (RADIO) -- [TEXT] A REPORT BY A NEWS AGENCY WHOSE MAIN\n"
@@ -575,3 +592,15 @@ def test_territory_says_where_and_a_base_does_not(text, country):
 def test_where_those_who_speak_are_is_not_the_scene(text, country):
     events = extract_text(text, published="1989-11-28").events
     assert events and {e.place.country for e in events} == {country}
+
+
+def test_a_foreign_leader_called_upon_does_not_set_the_story_in_his_country():
+    # "PERUVIAN PRESIDENT" says who is called upon; "THE OAS" is no town; the towns say where.
+    text = (
+        "   CLANDESTINE, 13 NOV 89 (RADIO) -- [TEXT] WE CALL ON THE OAS AND ON PERUVIAN PRESIDENT JUAN\n"
+        "PEREZ TO PRESSURE THE GOVERNMENT TO STOP ITS BOMBINGS.\n\n"
+        "   THIS MORNING A PLANE DROPPED A BOMB ON A HOME IN SANTA ANA.  A BOY WAS INJURED IN USULUTAN.\n"
+        "WE CALL ON THE OAS TO ACT.\n"
+    )
+    events = extract_text(text, published="1989-11-13").events
+    assert events and {e.place.country for e in events} == {"SV"}

@@ -63,6 +63,7 @@ _ACCORDING = re.compile(r"(?i)\baccording\s+$")
 _LOCAL_AGENCY = re.compile(
     r"(?i)\b(?:police|sheriff\w*|officials?|authorities|county|department|office|prosecutors?|mayor)\b"
 )
+_THE_AT_END = re.compile(r"(?i)\bthe\s*$")
 _TRAILING_ADMIN_WORD = re.compile(rf"(?i)[ \t\n]+{_ADMIN_WORDS}$")
 # "in downtown Granada", "in northern Morazan": a part of the place, then its name (tried only
 # where the words after the cue name no place themselves: "in West Virginia" is one name).
@@ -86,7 +87,8 @@ _INSTITUTION_AFTER = re.compile(
     r"(?i)\s+(?:congress|senate|embassy|embassies|consulate|government|administration|"
     r"state\s+department|media|press|army|armed\s+forces|military|navy|air\s+force|president|ambassador)\b"
 )
-_TERRITORY_AFTER = re.compile(r"(?i)\s+(?:territory|soil)\b")
+_BORDER_AFTER = re.compile(r"(?i)\s+(?:border|frontier)\b")
+_TERRITORY_AFTER = re.compile(r"(?i)\s+(?:territory|soil|waters|airspace)\b")
 # "two American citizens", "the U.S. ambassador", "Colombian priests": people of a country.
 _PEOPLE_AFTER = re.compile(
     r"(?i)\s+(?:former\s+)?(?:citizens?|nationals?|diplomats?|tourists?|businessm[ae]n|priests?|nuns?|"
@@ -140,10 +142,10 @@ _DATELINE_REACH = 3  # the dateline opens the text or one of its first few lines
 # Country weights: "in Guatemala" says where; "U.S. Congress", "the United States attacked" and
 # "Salvadoran troops" say who.
 _LOCATED, _NAMED, _NATIONALITY = 1.5, 0.3, 0.2
-# A text filed abroad names the country it tells of at least this much (two names, three
-# nationality words, or one "in Peru"), and its dateline's country no more than that: a wire labels
-# a city abroad, so the label is itself a sign the story is about somewhere else.
-_TOLD_OF = 0.6
+# A text filed abroad names the country it tells of at least this much (two nationality words, a
+# name and a nationality word, or one "in Peru"), and its dateline's country no more than that: a
+# wire labels a city abroad, so the label is itself a sign the story is about somewhere else.
+_TOLD_OF = 0.4
 
 
 @dataclass(frozen=True)
@@ -253,7 +255,9 @@ class PlaceScanner:
         countries = self._countries()
         if self.upper and prior_country is None and not self._outright(countries):
             # "COSTA RICAN PRESIDENT", "U.S. ADVISERS" say who: the towns say where.
-            prior_country = self._country_of_its_towns({m.place.country for m in countries})
+            # Only nationality words that say where count: "COSTA RICAN PRESIDENT" says who.
+            prior_country = self._country_of_its_towns(
+                {m.place.country for m in countries if not says_who(self.text, m)})
         self.countries = self._settings(countries, prior_country)
         # The country the story is set in: its dateline's, else the one it names most (in
         # ALL-CAPS wire text, among those it names outright: see `_settings`).
@@ -302,7 +306,7 @@ class PlaceScanner:
                 if pattern is _CUE_RE and _a_source(self.text, match):
                     continue
                 found = self._countries_of_name(match.group("name").split(), admin=pattern is _ADMIN_RE)
-                if found is None:
+                if found is None or (pattern is _CUE_RE and self._after_the(match, found[0])):
                     continue
                 told[found[0]] += 1
                 if sum(found[1].values()) > sum(names.get(found[0], {}).values()):
@@ -311,6 +315,12 @@ class PlaceScanner:
         # Soyapango"), says where as surely as two towns do.
         return {name: ({country: 2.0 for country in votes} if told[name] > 1 and len(votes) == 1 else votes)
                 for name, votes in names.items()}
+
+    def _after_the(self, cue: re.Match[str], name: str) -> bool:
+        """A small town of one word after "the" ("TO THE OAS", "AT THE UCA"): an organisation or a
+        common noun far more often than a town, which English names without the article."""
+        return (" " not in name and bool(_THE_AT_END.search(cue.group(0)))
+                and not self.gazetteer.countries_of(name, towns_of_at_least=MAJOR_CITY))
 
     def _countries_of_name(self, words: list[str], *, admin: bool) -> tuple[str, dict[str, float]] | None:
         """The first phrase of a cued name that is a province or a town somewhere (before an
@@ -375,10 +385,12 @@ class PlaceScanner:
                 place, weight = self._country(phrase)
                 if place is not None:
                     end = words[size - 1][1] - (len(written) - len(phrase))
+                    if weight == _NATIONALITY and _BORDER_AFTER.match(self.text, end):
+                        break  # "near the Colombian border" is on this side of it: neither who nor where
                     if weight == _NAMED and self._located_at(start, end, phrase):
                         weight = _LOCATED
                     elif weight == _NATIONALITY and _TERRITORY_AFTER.match(self.text, end):
-                        weight = _LOCATED  # "inside Salvadoran territory" says where
+                        weight = _LOCATED  # "inside Salvadoran territory", "in Nicaraguan waters" say where
                     found.append(PlaceMention(start, end, place, weight))
                     taken = end
                     break

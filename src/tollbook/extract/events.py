@@ -636,6 +636,8 @@ class EventFinder:
         that names none, the country its towns lie in (`PlaceScanner.home`)."""
         weights: Counter = Counter()
         for mention in self._scene:  # not where people spoke, met, were sent or are based
+            if self._says_who(mention):
+                continue  # "a call to Costa Rican President Arias"
             if mention.place.precision == PlacePrecision.COUNTRY and mention.place.country:
                 weights[mention.place] += mention.weight
         if weights:
