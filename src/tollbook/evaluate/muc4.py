@@ -8,7 +8,8 @@ template per line). The pipeline sees the text and the dateline's date as public
 - Over the non-optional templates of relevant texts, after aligning tollbook's events to the
   templates one to one so that the summed agreement (type + date + country) is largest; an
   unmatched template counts as wrong:
-  type_accuracy (an "A / B" key accepts either), date_accuracy (scored as MUC's
+  type_accuracy (an "A / B" key accepts either; ACLED types map to MUC's in `muc_type`, where a
+  bomb planted and defused is MUC's attempted BOMBING), date_accuracy (scored as MUC's
   doc/scoring-guidelines.v7, a partially correct date earning half: see `date_score`),
   country_accuracy (the first level of the location key, as ISO 3166 alpha-2).
 - death_number_accuracy / injury_number_accuracy: the aligned event's killed (injured) tally
