@@ -471,7 +471,12 @@ class PlaceScanner:
         return None
 
     def _longest_name(self, name: str, start: int, *, admin: bool, word: str = "") -> PlaceMention | None:
-        for candidate, phrase in self._candidates(name.split(), admin=admin):
+        candidates = list(self._candidates(name.split(), admin=admin))
+        if admin:
+            # Before an administrative word a province of any length comes first: in "San Salvador
+            # Department", "Salvador" is also another name of the capital.
+            candidates.sort(key=lambda item: self._province(item[1]) is None)
+        for candidate, phrase in candidates:
             offset = start + name.index(candidate[0]) if admin else start
             place = self._place(phrase, admin=admin, word=word, start=offset)
             if place is not None:
@@ -497,16 +502,21 @@ class PlaceScanner:
             # A county is no town of its name ("Greene County" is not Greene, New York).
             return Place(name=f"{phrase} {word.title()}", country=hint, precision=PlacePrecision.ADMIN2)
         if admin:
-            for country in sorted(self.countries) or [None]:
-                place = self.gazetteer.find_admin1(phrase, country=country)
-                if place is not None:
-                    break
+            place = self._province(phrase)
         place = place or self.gazetteer.lookup(phrase, country=hint)
         if place is None or place.precision == PlacePrecision.COUNTRY:
             return None  # countries are read by `_countries`, wherever they stand
         if self.upper and not self._capital(place, phrase) and not self._may_be_town_of(place, phrase, start):
             return None
         return place
+
+    def _province(self, phrase: str) -> Place | None:
+        """A province of that name inside a country the text may name (any country if none)."""
+        for country in sorted(self.countries) or [None]:
+            place = self.gazetteer.find_admin1(phrase, country=country)
+            if place is not None:
+                return place
+        return None
 
     def _may_be_town_of(self, place: Place, phrase: str, start: int) -> bool:
         """In ALL-CAPS text: a town counts inside a country the text names outright. Outside the
