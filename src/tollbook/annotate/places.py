@@ -637,7 +637,7 @@ class Gazetteer:
         alpha2 = self._alpha2(code)
         return self._countries[alpha2][1] if alpha2 else None
 
-    def country_of_capital_named_for_it(self, name: str) -> str | None:
+    def country_of_capital_named_for_it(self, name: str) -> Place | None:
         """The country of a national capital that bears the country's name less its article ("San
         Salvador"): to name it is to name the country. (One that bears the whole name, "Guatemala
         City", is read by that name already.)"""
@@ -648,7 +648,8 @@ class Gazetteer:
                 bare = country.partition(" ")[2]
                 if key and _article_dropped(bare, country) and f" {bare} " in f" {key} ":
                     self._capitals_named_for_country[key] = code
-        return self._capitals_named_for_country.get(normalize(name))
+        code = self._capitals_named_for_country.get(normalize(name))
+        return self._country_place(code) if code else None
 
     def find_country(self, name: str) -> Place | None:
         code = self._country_names.get(normalize(name))

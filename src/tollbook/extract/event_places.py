@@ -413,7 +413,7 @@ class PlaceScanner:
         capital_of = self.gazetteer.country_of_capital_named_for_it(phrase)
         if capital_of is not None:
             # "San Salvador" names El Salvador as "Guatemala City" names Guatemala.
-            return self.gazetteer.find_country(self.gazetteer.country_name(capital_of)), _NAMED
+            return capital_of, _NAMED
         code = self.gazetteer.country_code(phrase)
         name = self.gazetteer.country_name(code) if code else None
         return (self.gazetteer.find_country(name), _NATIONALITY) if name else (None, 0.0)
